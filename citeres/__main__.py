@@ -1,0 +1,3 @@
+from citeres.cli import main
+
+main()
