@@ -54,7 +54,9 @@ def version_callback(value: bool) -> None:
 def common(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
     ] = False,
 ) -> None:
     """citeres: a citation and bibliography resolver for the command line."""
@@ -89,7 +91,8 @@ def check(
         OutputFormat, typer.Option("--format", "-f", help="text: path:line: kind: message.")
     ] = OutputFormat.TEXT,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a problem this severe or worse is found.")
+        FailOn,
+        typer.Option("--fail-on", help="Exit 1 when a problem this severe or worse is found."),
     ] = FailOn.WARNING,
 ) -> None:
     """Report problems as a linter does; exit 1 when any reach --fail-on."""

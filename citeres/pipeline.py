@@ -14,16 +14,21 @@ from citeres.read import read_all
 
 
 def analyse_documents(documents: Sequence[Document]) -> Analysis:
-    per_document = []
+    resolutions = {}
+    problems: list[Problem] = []
     for document in documents:
         mentions, found = find.find_all(document)
-        citations = [parse.parse_mention(mention) for mention in mentions]
-        citations, resolved = resolve.resolve(citations)
-        per_document.append((document.path, citations, [*found, *resolved]))
-    citations_by_path = {path: citations for path, citations, _ in per_document}
-    works, citations_by_path, clustered = cluster.cluster(citations_by_path)
+        citations = []
+        for mention in mentions:
+            citation, complaints = parse.parse_mention(mention)
+            citations.append(citation)
+            problems.extend(complaints)
+        resolution = resolve.resolve(citations)
+        resolutions[document.path] = resolution
+        problems.extend([*found, *resolution.problems])
+    works, citations_by_path, clustered = cluster.cluster(resolutions)
     works, citations_by_path = keys.assign_keys(works, citations_by_path)
-    problems = [p for _, _, found in per_document for p in found] + clustered
+    problems.extend(clustered)
     return Analysis(
         documents=tuple(
             DocumentResult(path, tuple(citations), problems_of(path, problems))

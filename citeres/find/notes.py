@@ -1,0 +1,295 @@
+"""Endnotes: the numbered notes section, each note's marker in the body, and the numbering's gaps.
+
+The notes section is the longest run of lines that start with increasing numbers (`12.`,
+`12)`, `[12]`); a note runs until the next one, wrapping over blank lines. Markers are
+aligned with the expected numbering (a weighted longest increasing subsequence), which is
+what tells a marker `passivity."142` from a year, a decade or a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeres.model import Document, Kind, Mention, Problem, Severity
+from citeres.text import squash
+
+# `12. text`, `60 . text`, `12) text`, `[12] text`; the text must not be a bare URL list,
+# which belongs to the URL finder.
+NOTE_START = re.compile(
+    r"^[ \t\u00a0]*(?:(\d{1,4})[ \t\u00a0]*[.)]|\[(\d{1,4})\])[ \t\u00a0]+(?!https?://)(?=\S)",
+    re.MULTILINE,
+)
+NOTES_HEADING = re.compile(
+    r"^[ \t]*(?:end\s*notes|notes|footnotes|notes and references)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+MAX_GAP = 6  # numbers a chain may skip (missing notes) and still be one notes section
+MAX_LINES_BETWEEN = 14  # lines one note may wrap over
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# A marker glued to the word or punctuation it follows: `socialism".3`, `Russia.5`, `word²`.
+GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?'\"“”‘’)\]])(\d{1,4}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?![\w]|[.,]\d)")
+# A marker set off by a space at the end of a line: `Leon Trotsky 2`.
+SPACED = re.compile(r"(?<=[^\W\d_]|[.,;:!?'\"”’)])[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*$", re.MULTILINE)
+BRACKETED = re.compile(r"\[(\d{1,4})\]")
+CITATION_EVIDENCE = re.compile(
+    r"(?<![\d\w])(?:1[5-9]\d\d|20\d\d)(?![\d\w])|\bpp?\.\s*[\dxvi]|\bibid\b|\bop\.?\s*cit|https?://|"
+    r"\bvol\.|\b[A-Z][\w ]{2,30}:\s*[A-Z][\w.&' ]+(?:,|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+TERMINAL = re.compile(r"[.!?)\]”\"']\s*$")
+ABBREVIATION_END = re.compile(
+    r"\b(?:Inc|Co|Ltd|Vol|vol|ed|eds|trans|pp?|St|Dr|Mr|Mrs|No|no|[A-Z])\.\s*$"
+)
+
+
+@dataclass(frozen=True)
+class NoteStart:
+    number: int
+    line_start: int  # offset of the line
+    text_start: int  # offset of the note's text
+    bracketed: bool
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    start: int  # offset of the note's text
+    end: int
+    line: int  # the line of `N.`
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    offset: int
+    weight: int
+
+
+@dataclass(frozen=True)
+class NotesSection:
+    notes: tuple[Note, ...]
+    body_end: int  # the body is text[:body_end]
+
+
+def note_starts(text: str) -> list[NoteStart]:
+    found = []
+    for match in NOTE_START.finditer(text):
+        number = match.group(1) or match.group(2)
+        found.append(NoteStart(int(number), match.start(), match.end(), bool(match.group(2))))
+    return found
+
+
+def chains(starts: list[NoteStart], document: Document) -> list[list[NoteStart]]:
+    """Runs of note starts whose numbers rise by small steps on nearby lines."""
+    runs: list[list[NoteStart]] = []
+    for start in starts:
+        run = runs[-1] if runs else None
+        if run and follows(run[-1], start, document):
+            run.append(start)
+        else:
+            runs.append([start])
+    return runs
+
+
+def follows(previous: NoteStart, start: NoteStart, document: Document) -> bool:
+    step = start.number - previous.number
+    lines = document.line_of(start.line_start) - document.line_of(previous.line_start)
+    return 0 <= step <= MAX_GAP and lines <= MAX_LINES_BETWEEN
+
+
+def cites(text: str, run: list[NoteStart]) -> bool:
+    """Whether most entries of a run read as references (a year, a page, Ibid., op. cit.,
+    an imprint), so that a numbered list of theses is not taken for notes."""
+    bounds = [*(s.text_start for s in run[1:]), len(text)]
+    hits = sum(
+        bool(CITATION_EVIDENCE.search(text, start.text_start, min(end, start.text_start + 400)))
+        for start, end in zip(run, bounds, strict=True)
+    )
+    return hits * 2 >= len(run)
+
+
+def best_chain(runs: list[list[NoteStart]], text: str) -> list[NoteStart]:
+    """The longest run that starts near 1 and cites; the later one on a tie (notes come last)."""
+    usable = [r for r in runs if len(r) >= 2 and r[0].number <= MAX_GAP and cites(text, r)]
+    if not usable:
+        return []
+    return max(reversed(usable), key=len)
+
+
+def find_section(document: Document) -> NotesSection | None:
+    chain = best_chain(chains(note_starts(document.text), document), document.text)
+    if not chain:
+        return None
+    text = document.text
+    notes = []
+    for i, start in enumerate(chain):
+        end = chain[i + 1].line_start if i + 1 < len(chain) else last_note_end(text, start)
+        end = start.text_start + len(text[start.text_start : end].rstrip())
+        notes.append(Note(start.number, start.text_start, end, document.line_of(start.line_start)))
+    return NotesSection(tuple(notes), body_end(text, chain[0].line_start))
+
+
+def last_note_end(text: str, start: NoteStart) -> int:
+    """Where the last note stops: it wraps while it reads as unfinished."""
+    end = text.find("\n", start.text_start)
+    end = len(text) if end < 0 else end
+    while end < len(text):
+        current = text[start.text_start : end]
+        rest = text[end:]
+        following = re.match(r"(\n[ \t\u00a0]*){1,3}(?=\S)", rest)
+        if not following:
+            break
+        next_line_start = end + following.end()
+        next_line_end = text.find("\n", next_line_start)
+        next_line_end = len(text) if next_line_end < 0 else next_line_end
+        next_line = text[next_line_start:next_line_end]
+        if not continues(current, next_line):
+            break
+        end = next_line_end
+    return end
+
+
+def continues(current: str, next_line: str) -> bool:
+    unfinished = not TERMINAL.search(current) or ABBREVIATION_END.search(current)
+    return bool(unfinished or re.match(r"\s*(?:[a-z]|pp?\.|\d)", next_line))
+
+
+def body_end(text: str, first_note: int) -> int:
+    """The body stops at the notes heading, when one stands just above the first note."""
+    window_start = max(0, text.rfind("\n", 0, max(0, first_note - 200)))
+    headings = list(NOTES_HEADING.finditer(text, window_start, first_note))
+    return headings[-1].start() if headings else first_note
+
+
+def marker_candidates(body: str, bracketed: bool) -> list[Marker]:
+    if bracketed:
+        return [Marker(int(m.group(1)), m.start(1), 2) for m in BRACKETED.finditer(body)]
+    found = [
+        Marker(int(m.group(1).translate(SUPERSCRIPTS)), m.start(1), glue_weight(body, m.start(1)))
+        for m in GLUED.finditer(body)
+    ]
+    found += [Marker(int(m.group(1)), m.start(1), 2) for m in SPACED.finditer(body)]
+    return sorted(found, key=lambda m: m.offset)
+
+
+def glue_weight(body: str, offset: int) -> int:
+    """Closing punctuation before a marker is strong evidence; a letter (`B52`), an opening
+    quote or a figure (`700,000.34` may be a decimal) is weak."""
+    before = body[offset - 1]
+    weak = (
+        before.isalpha()
+        or before in "“‘"
+        or (before in ".," and offset >= 2 and body[offset - 2].isdigit())
+    )
+    return 1 if weak else 3
+
+
+def align(candidates: list[Marker], numbers: set[int], highest: int) -> list[Marker]:
+    """The heaviest run of candidates whose numbers strictly rise through the text."""
+    usable = [c for c in candidates if 1 <= c.number <= highest]
+    best: list[tuple[int, int]] = []  # per candidate: (total weight, index of predecessor)
+    tree = MaxTree(highest + 1)
+    for i, marker in enumerate(usable):
+        weight = marker.weight * (2 if marker.number in numbers else 1)
+        total, previous = tree.best_below(marker.number)
+        best.append((total + weight, previous))
+        tree.offer(marker.number, total + weight, i)
+    if not best:
+        return []
+    i = max(range(len(best)), key=lambda k: best[k][0])
+    chosen = []
+    while i >= 0:
+        chosen.append(usable[i])
+        i = best[i][1]
+    return chosen[::-1]
+
+
+class MaxTree:
+    """A Fenwick tree of prefix maxima: the best chain ending below a number, in log time."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.value = [0] * (size + 1)
+        self.index = [-1] * (size + 1)
+
+    def offer(self, number: int, value: int, index: int) -> None:
+        while number <= self.size:
+            if value > self.value[number]:
+                self.value[number], self.index[number] = value, index
+            number += number & -number
+
+    def best_below(self, number: int) -> tuple[int, int]:
+        value, index, number = 0, -1, number - 1
+        while number > 0:
+            if self.value[number] > value:
+                value, index = self.value[number], self.index[number]
+            number -= number & -number
+        return value, index
+
+
+def find(document: Document) -> tuple[list[Mention], list[Problem], int]:
+    """The notes' mentions, the numbering problems, and where the body ends."""
+    section = find_section(document)
+    if section is None:
+        return [], [], len(document.text)
+    body = document.text[: section.body_end]
+    bracketed = document.text[section.notes[0].start - 2 : section.notes[0].start].strip() == "]"
+    numbers = {n.number for n in section.notes}
+    highest = max(numbers) + MAX_GAP
+    markers = align(marker_candidates(body, bracketed), numbers, highest)
+    problems = numbering_problems(document, section, markers)
+    mentions = [m for note in section.notes for m in note_mentions(document, note)]
+    return mentions, problems, section.body_end
+
+
+def note_mentions(document: Document, note: Note) -> list[Mention]:
+    from citeres.find.split import split_note
+
+    mentions = []
+    for start, end in split_note(document.text, note.start, note.end):
+        line = note.line if start == note.start else document.line_of(start)
+        raw = squash(document.text[start:end])
+        mentions.append(Mention(document.path, line, start, end, Kind.FULL, raw, note.number))
+    return mentions
+
+
+def numbering_problems(
+    document: Document, section: NotesSection, markers: list[Marker]
+) -> list[Problem]:
+    path = document.path
+    problems: list[Problem] = []
+    seen: dict[int, Note] = {}
+    previous = 0
+    for note in section.notes:
+        if note.number in seen:
+            message = (
+                f"note {note.number} is numbered twice (first at line {seen[note.number].line})"
+            )
+            problems.append(problem(path, note.line, "duplicate-note", message, note.number))
+        for missing in range(previous + 1, note.number):
+            message = (
+                f"note {missing} is missing from the notes (between {previous} and {note.number})"
+            )
+            problems.append(problem(path, note.line, "missing-note", message, missing))
+        seen.setdefault(note.number, note)
+        previous = max(previous, note.number)
+    marked = {m.number for m in markers}
+    for marker in markers:
+        if marker.number not in seen:
+            line = document.line_of(marker.offset)
+            message = f"marker {marker.number} in the text has no note"
+            problems.append(problem(path, line, "marker-without-note", message, marker.number))
+    for number, note in seen.items():
+        if number not in marked:
+            message = f"note {number} has no marker in the text"
+            problems.append(
+                problem(path, note.line, "note-without-marker", message, number, Severity.WARNING)
+            )
+    return problems
+
+
+def problem(
+    path: str, line: int, kind: str, message: str, note: int, severity: Severity = Severity.ERROR
+) -> Problem:
+    return Problem(path, line, kind, severity, message, note)

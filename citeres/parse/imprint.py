@@ -1,0 +1,93 @@
+"""The imprint: place, publisher and year, in the orders notes use them.
+
+`New York: Vintage Books, 1970`, `Baltimore, Maryland: Penguin Books, 1952`,
+`Frederick A. Praeger, Inc., New York: 1962`, `New York, Vintage Books, 1954`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from citeres.parse.numbers import YEAR
+
+if TYPE_CHECKING:
+    from citeres.parse.reference import Parsed
+
+PUBLISHER_WORDS = re.compile(
+    r"\b(?:press|books|publish\w*|verlag|editions?|éditions|editor[ae]|inc|ltd|co|corp|"
+    r"company|house|library|university|sons|routledge|penguin|vintage|verso|haymarket|"
+    r"pathfinder|pluto|macmillan|harper\w*|doubleday|knopf|norton|gallimard|seuil)\b|&",
+    re.IGNORECASE,
+)
+YEAR_ONLY = re.compile(r"^\[?(?:c\.\s*|ca\.\s*)?(1[4-9]\d\d|20\d\d)[a-z]?\]?$|^n\.\s?d\.?$", re.I)
+EDITION = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|rev(?:ised)?\.?|new|revised and expanded)\s+ed(?:ition|n)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def year_of(text: str) -> str | None:
+    years = YEAR.findall(text)
+    return years[-1] if years else None
+
+
+def is_imprint(segment: str) -> bool:
+    """Whether a segment belongs to an imprint (a place: publisher pair, or a year)."""
+    segment = segment.strip()
+    return bool(
+        YEAR_ONLY.match(segment)
+        or re.search(r"^[A-Z][\w .,'’-]*:\s*\S", segment)
+        or PUBLISHER_WORDS.search(segment)
+    )
+
+
+def apply(state: Parsed, text: str) -> None:
+    """A bracketed imprint: `New York: Vintage Books, 1970`."""
+    apply_segments(state, [s.strip() for s in text.split(",") if s.strip()])
+
+
+def apply_segments(state: Parsed, segments: list[str]) -> None:
+    pending: list[str] = []
+    publisher: list[str] = []
+    place: str | None = None
+    colon_seen = False
+    for segment in segments:
+        if YEAR_ONLY.match(segment):
+            state.set(year=year_of(segment))
+        elif EDITION.match(segment):
+            state.set(edition=segment)
+        elif ":" in segment and not colon_seen:
+            colon_seen = True
+            left, right = (s.strip() for s in segment.split(":", 1))
+            if YEAR_ONLY.match(right):
+                state.set(year=year_of(right))
+                publisher, pending = pending, []
+                place = left
+            else:
+                place = ", ".join([*pending, left])
+                pending = []
+                publisher.append(right)
+        elif colon_seen and place is not None and publisher:
+            publisher.append(segment)
+        else:
+            pending.append(segment)
+    place, publisher = settle_pending(pending, place, publisher)
+    if place:
+        state.set(place=place)
+    if publisher:
+        state.set(publisher=", ".join(publisher))
+
+
+def settle_pending(
+    pending: list[str], place: str | None, publisher: list[str]
+) -> tuple[str | None, list[str]]:
+    """Without a colon, `New York, Vintage Books`: publisher words tell the publisher."""
+    if not pending:
+        return place, publisher
+    named = [i for i, s in enumerate(pending) if PUBLISHER_WORDS.search(s)]
+    if not named:
+        return place or ", ".join(pending), publisher
+    first = named[0]
+    places = pending[:first]
+    return place or (", ".join(places) or None), [*publisher, *pending[first:]]

@@ -1,0 +1,216 @@
+"""Personal and corporate names: `E.H. Carr`, `Daniel and Gabriel Cohn-Bendit`, `Lewin, Moshe`."""
+
+from __future__ import annotations
+
+import re
+
+from citeres.model import Name
+from citeres.text import fold, squash
+
+PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "di",
+        "da",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "du",
+        "le",
+        "la",
+        "ter",
+        "ten",
+        "vom",
+        "zu",
+        "ibn",
+        "bin",
+        "dei",
+    ]
+)
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+CORPORATE_WORDS = frozenset(
+    [
+        "committee",
+        "party",
+        "association",
+        "university",
+        "institute",
+        "society",
+        "organisation",
+        "organization",
+        "commission",
+        "council",
+        "league",
+        "union",
+        "ministry",
+        "department",
+        "office",
+        "bureau",
+        "group",
+        "collective",
+        "foundation",
+        "agency",
+        "congress",
+        "federation",
+        "international",
+        "press",
+        "government",
+    ]
+)
+NOT_IN_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "at",
+        "as",
+        "is",
+        "was",
+        "or",
+        "not",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "that",
+        "who",
+        "which",
+        "what",
+        "vol.",
+        "volume",
+        "ed.",
+        "eds.",
+        "op.",
+        "cit.",
+        "ibid.",
+        "see",
+        "also",
+    ]
+)
+ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others)\s*$", re.IGNORECASE)
+AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*)", re.IGNORECASE)
+INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z])")
+# One word of a personal name: capitalised (Cohn-Bendit, O'Brien, Schlögel), an initial
+# (E., E.H.), or an Arabic-style prefix (al-Sadr).
+NAME_WORD = re.compile(
+    r"^(?:(?:[A-Z]\.){1,3}|[A-Z]\.?|(?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’\-]*\.?|"
+    r"(?:Mc|Mac|O['’])[A-Z][\w\-]*)$"
+)
+
+
+def normalise_initials(given: str) -> str:
+    """`E.H.` → `E. H.`, `E H` → `E. H.`: one spelling for the same initials."""
+    given = INITIALS.sub(r"\1. ", given)
+    return squash(re.sub(r"\b([A-Z])(?=\s|$)(?!\.)", r"\1.", given))
+
+
+def is_corporate(text: str) -> bool:
+    words = text.lower().split()
+    return len(words) >= 2 and any(w.strip(".,") in CORPORATE_WORDS for w in words)
+
+
+def looks_like_name(text: str, max_words: int = 5) -> bool:
+    """Whether `text` reads as one personal name (not a title, not a sentence)."""
+    words = squash(text).split()
+    if not words or len(words) > max_words:
+        return False
+    if words[0].lower() in PARTICLES:
+        return False
+    for word in words:
+        if len(word) > 1 and word.lower() in NOT_IN_NAMES:
+            return False
+        bare = word.lower().rstrip(",")
+        if bare in PARTICLES or bare in SUFFIXES:
+            continue
+        if not NAME_WORD.match(word.rstrip(",")):
+            return False
+    return True
+
+
+def parse_name(text: str) -> Name:
+    """One name, in display (`Given Family`) or inverted (`Family, Given`) order."""
+    text = squash(text).strip(" ,;")
+    if is_corporate(text):
+        return Name(family=text, corporate=True)
+    if "," in text:
+        return parse_inverted(text)
+    words = text.split()
+    suffix = ""
+    if len(words) > 1 and words[-1].lower() in SUFFIXES:
+        suffix = words.pop()
+        words[-1] = words[-1].rstrip(",")
+    family_at = len(words) - 1
+    while family_at > 0 and words[family_at - 1].lower() in PARTICLES:
+        family_at -= 1
+    particle = " ".join(words[family_at:-1])
+    return Name(
+        family=words[-1],
+        given=normalise_initials(" ".join(words[:family_at])),
+        particle=particle,
+        suffix=suffix,
+    )
+
+
+def parse_inverted(text: str) -> Name:
+    family, _, rest = text.partition(",")
+    parts = [p.strip() for p in rest.split(",") if p.strip()]
+    suffix = next((p for p in parts if p.lower() in SUFFIXES), "")
+    given = " ".join(p for p in parts if p != suffix)
+    words = family.split()
+    particle = " ".join(w for w in words[:-1] if w.lower() in PARTICLES)
+    family = " ".join(w for w in words if w.lower() not in PARTICLES) or family
+    return Name(family=family, given=normalise_initials(given), particle=particle, suffix=suffix)
+
+
+def parse_names(text: str) -> tuple[Name, ...]:
+    """Every name in an author list: `A, B and C`, `Daniel and Gabriel Cohn-Bendit`."""
+    text = ET_AL.sub("", squash(text)).strip(" ,")
+    if not text:
+        return ()
+    if is_corporate(text):
+        return (Name(family=text, corporate=True),)
+    parts = [p for p in AND.split(text) if p.strip()]
+    if all(len(p.split()) >= 2 for p in text.replace(" and ", ",").split(",") if p.strip()):
+        parts = [p for p in re.split(r",|\band\b|&", text) if p.strip()]
+    if len(parts) == 1:
+        return (parse_name(text),)
+    names = [parse_name(p) for p in parts if "," not in p or looks_inverted(p)]
+    return share_family(names)
+
+
+def looks_inverted(text: str) -> bool:
+    family, _, given = text.partition(",")
+    return len(family.split()) <= 3 and bool(given.strip())
+
+
+def share_family(names: list[Name]) -> tuple[Name, ...]:
+    """`Daniel and Gabriel Cohn-Bendit`: a lone given name borrows the next family name."""
+    shared: list[Name] = []
+    for i, name in enumerate(names):
+        lone = not name.given and i + 1 < len(names) and names[i + 1].given
+        if lone and name.family[:1].isupper() and not name.corporate:
+            shared.append(Name(family=names[i + 1].family, given=name.family))
+        else:
+            shared.append(name)
+    return tuple(shared)
+
+
+def surname_key(name: Name) -> str:
+    """The part of a name that identifies it across spellings of the given names."""
+    return fold(name.family)

@@ -1,0 +1,96 @@
+"""Locators, volumes and years: `pp. 185-6`, `pp392-3`, `p. xiii`, `Vol. II`, `Vio. III`, `1970`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PAGE = r"(?:\d+|[xvilcdm]+)"
+PAGE_RANGE = rf"{PAGE}(?:\s*[-–—]+\s*{PAGE})?(?:\s*ff?\.?)?"
+# `p. 65`, `pp. 185-6`, `pp392-3`, `pp. 396-7, 407`, `pages 4-5`; the trailing comma of a
+# truncated list (`pp. 195, 202,`) is part of the match so it can be reported.
+LOCATOR = re.compile(
+    rf"(?<![\w.])(?P<label>pp?|pgs?|pages?)(?![a-z])(?P<dot>\.?)(?P<space>\s*)"
+    rf"(?P<pages>{PAGE_RANGE}(?:\s*,\s*{PAGE_RANGE})*)(?P<tail>\s*,)?(?!\w)",
+    re.IGNORECASE,
+)
+BARE_PAGES = re.compile(r"^(?P<pages>\d+(?:\s*[-–—]+\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]+\s*\d+)?)*)$")
+VOLUME = re.compile(
+    r"(?<![\w])(?P<label>vol(?:ume)?|vio|vlo|v0l|bd|tome)(?P<sep>\.?,?\s*\.?)"
+    r"(?P<number>[ivxlc]+|\d{1,3})\b\.?",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?:[a-z])?(?!\d)")
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value cut from a string, with what is left and any complaint about its spelling."""
+
+    value: str
+    rest: str
+    complaint: str | None = None
+
+
+def find_pages(text: str) -> Found | None:
+    """The last page locator in `text`."""
+    matches = list(LOCATOR.finditer(text))
+    if not matches:
+        return None
+    match = matches[-1]
+    pages = re.sub(r"\s*([-–—]+)\s*", "-", match.group("pages"))
+    pages = re.sub(r"\s*,\s*", ", ", pages)
+    complaint = None
+    if match.group("tail"):
+        complaint = f"the page list `{squash_match(match)}` ends in a comma: is a page missing?"
+    elif not match.group("dot") and not match.group("space"):
+        complaint = f"`{squash_match(match)}` has no space or full stop after the page label"
+    rest = text[: match.start()] + text[match.end() :]
+    return Found(pages, rest, complaint)
+
+
+def squash_match(match: re.Match[str]) -> str:
+    return " ".join(match.group(0).split())
+
+
+def roman_value(numeral: str) -> int | None:
+    numeral = numeral.lower()
+    if not numeral or any(ch not in ROMAN for ch in numeral):
+        return None
+    total = 0
+    for ch, after in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = ROMAN[ch]
+        total += -value if after and ROMAN[after] > value else value
+    return total
+
+
+def volume_number(volume: str | None) -> int | None:
+    """`II` and `2` are the same volume."""
+    if not volume:
+        return None
+    if volume.isdigit():
+        return int(volume)
+    return roman_value(volume)
+
+
+def find_volume(text: str) -> Found | None:
+    """The volume, normalised (`II`, `3`), with a complaint when its label is misspelt."""
+    match = VOLUME.search(text)
+    if not match:
+        return None
+    label, sep, number = match.group("label"), match.group("sep"), match.group("number")
+    value = number.upper() if roman_value(number) else number
+    complaint = None
+    written = squash_match(match).rstrip(".")
+    if label.lower() not in ("vol", "volume", "bd", "tome"):
+        complaint = f"`{written}` looks like a misspelt volume label"
+    elif label.lower() == "vol" and sep.strip() != ".":
+        complaint = f"`{written}` is not written `Vol. {value}`"
+    rest = text[: match.start()] + text[match.end() :]
+    return Found(value, rest, complaint)
+
+
+def find_year(text: str) -> str | None:
+    years = YEAR.findall(text)
+    return years[-1] if years else None

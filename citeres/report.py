@@ -1,0 +1,172 @@
+"""Analysis → text for people and tools: the JSON contract, linter lines, the Markdown report."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from citeres.model import Analysis, Citation, DocumentResult, Kind, Problem, Work
+
+
+def all_problems(analysis: Analysis) -> list[Problem]:
+    found = [p for d in analysis.documents for p in d.problems] + list(analysis.problems)
+    return sorted(found, key=lambda p: (p.path, p.line, p.kind, p.note or 0))
+
+
+def citation_json(c: Citation) -> dict[str, Any]:
+    return {
+        "kind": c.kind.value,
+        "line": c.line,
+        "note": c.note,
+        "raw": c.raw,
+        "work": c.work,
+        "pages": c.pages,
+        "ambiguous": c.ambiguous,
+    }
+
+
+def problem_json(p: Problem) -> dict[str, Any]:
+    return {
+        "kind": p.kind,
+        "severity": p.severity.value,
+        "line": p.line,
+        "note": p.note,
+        "message": p.message,
+    }
+
+
+def work_json(w: Work) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "key": w.key,
+        "type": w.type.value,
+        "author": [n.inverted() for n in w.authors],
+        "editor": [n.inverted() for n in w.editors],
+        "title": w.title,
+        "container": w.container,
+        "volume": w.volume,
+        "issue": w.issue,
+        "edition": w.edition,
+        "year": w.year,
+        "publisher": w.publisher,
+        "address": w.place,
+        "pages": w.pages,
+        "url": w.url,
+        "doi": w.doi,
+        "isbn": w.isbn,
+    }
+    if w.enrichment is not None:
+        data.update(enrichment_json(w))
+    return data
+
+
+def enrichment_json(w: Work) -> dict[str, Any]:
+    e = w.enrichment
+    assert e is not None
+    filled = {name: getattr(w, name) for name in e.filled if hasattr(w, name)}
+    extra = {"subtitle": w.subtitle, "original_year": w.original_year, "openlibrary": w.openlibrary}
+    return {
+        **{k: v for k, v in extra.items() if v is not None},
+        "enrichment": {
+            "status": e.status,
+            "source": e.source,
+            "id": e.id,
+            "score": round(e.score, 3),
+            "filled": sorted(filled),
+            "candidates": list(e.candidates),
+        },
+    }
+
+
+def to_data(analysis: Analysis) -> dict[str, Any]:
+    documents = [
+        {
+            "path": d.path,
+            "citations": [citation_json(c) for c in d.citations],
+            "problems": [problem_json(p) for p in d.problems],
+        }
+        for d in analysis.documents
+    ]
+    data: dict[str, Any] = {"documents": documents, "works": [work_json(w) for w in analysis.works]}
+    if analysis.problems:
+        data["problems"] = [{"path": p.path, **problem_json(p)} for p in analysis.problems]
+    return data
+
+
+def to_json(analysis: Analysis) -> str:
+    return json.dumps(to_data(analysis), ensure_ascii=False, indent=2)
+
+
+def problem_lines(problems: list[Problem]) -> list[str]:
+    return [f"{p.path}:{p.line}: {p.kind}: {p.message}" for p in problems]
+
+
+def problems_json(problems: list[Problem]) -> str:
+    return json.dumps(
+        [{"path": p.path, **problem_json(p)} for p in problems], ensure_ascii=False, indent=2
+    )
+
+
+def summary(analysis: Analysis) -> str:
+    citations = sum(len(d.citations) for d in analysis.documents)
+    problems = len(all_problems(analysis))
+    return (
+        f"{len(analysis.documents)} documents, {citations} citations, "
+        f"{len(analysis.works)} works, {problems} problems"
+    )
+
+
+def cell(text: object) -> str:
+    """A Markdown table cell: pipes escaped, one line."""
+    return " ".join(str(text if text is not None else "").split()).replace("|", "\\|")
+
+
+def to_markdown(analysis: Analysis) -> str:
+    titles = {w.key: w for w in analysis.works}
+    lines = ["# citeres report", "", summary(analysis), ""]
+    for document in analysis.documents:
+        lines.extend(document_markdown(document, titles))
+    if analysis.problems:
+        lines += ["## Other problems", ""]
+        lines += [f"- {p.path}:{p.line}: {p.kind}: {p.message}" for p in analysis.problems]
+        lines.append("")
+    lines += [
+        "## Works",
+        "",
+        "| key | type | authors | title | vol. | year |",
+        "|---|---|---|---|---|---|",
+    ]
+    for w in analysis.works:
+        authors = "; ".join(n.inverted() for n in (w.authors or w.editors))
+        lines.append(
+            f"| {w.key} | {w.type.value} | {cell(authors)} | {cell(w.title or w.url)} "
+            f"| {cell(w.volume)} | {cell(w.year)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def document_markdown(document: DocumentResult, works: dict[str, Work]) -> list[str]:
+    kinds = Counter(c.kind for c in document.citations)
+    counts = ", ".join(f"{kinds[k]} {k.value}" for k in Kind if kinds[k]) or "no citations"
+    cited = Counter(c.work for c in document.citations if c.work)
+    lines = [f"## {document.path}", "", f"Citations: {counts}.", ""]
+    if cited:
+        lines += ["Works cited: " + ", ".join(f"{k} ({n})" for k, n in sorted(cited.items())), ""]
+    lines += [f"### Problems ({len(document.problems)})", ""]
+    lines += [
+        f"- line {p.line}: **{p.severity.value}** {p.kind}: {p.message}" for p in document.problems
+    ]
+    lines += [
+        "",
+        "### Citations",
+        "",
+        "| line | note | kind | text | work | pages |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in document.citations:
+        work = c.work or ("ambiguous" if c.ambiguous else "")
+        lines.append(
+            f"| {c.line} | {cell(c.note)} | {c.kind.value} | {cell(c.raw)} | {cell(work)} | {cell(c.pages)} |"
+        )
+    lines.append("")
+    return lines

@@ -1,0 +1,289 @@
+"""Short forms → the citation that names their work, in one ordered pass over a document.
+
+Each citation gets an anchor: the index of the citation whose fields define its work (its
+own index for a full citation), or None when it names no work or cannot be resolved.
+`Ibid.` takes the previous note's work and refuses when that note cites several or is
+missing; `op. cit.` and short titles match earlier works by author, title and volume, and
+only when nothing earlier matches do they look ahead (which is reported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from citeres.model import Citation, Kind, Problem, Reference, Severity
+from citeres.parse.names import surname_key
+from citeres.parse.numbers import volume_number
+from citeres.text import fold, main_title, title_matches
+
+NO_WORK = {Kind.ATTRIBUTION, Kind.AUTHOR_ONLY}
+DEFINING = {Kind.FULL, Kind.FURTHER_READING, Kind.URL}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    citations: list[Citation]
+    anchors: list[int | None]
+    problems: list[Problem]
+
+
+class Resolver:
+    """The pass's memory: anchors so far, and the notes seen in order."""
+
+    def __init__(self, citations: Sequence[Citation]) -> None:
+        self.citations = list(citations)
+        self.anchors: list[int | None] = [None] * len(citations)
+        self.problems: list[Problem] = []
+
+    def run(self) -> Resolution:
+        for i, citation in enumerate(self.citations):
+            rule = RULES.get(citation.kind, resolve_by_fields)
+            self.anchors[i] = rule(self, i)
+        return Resolution(self.citations, self.anchors, self.problems)
+
+    def report(self, i: int, kind: str, message: str, severity: Severity) -> None:
+        c = self.citations[i]
+        self.problems.append(Problem(c.path, c.line, kind, severity, message, c.note))
+
+    def mark_ambiguous(self, i: int) -> None:
+        self.citations[i] = replace(self.citations[i], ambiguous=True)
+
+    def defining(self, indices: range | list[int]) -> list[int]:
+        """Anchors among `indices` that define a work themselves."""
+        return [j for j in indices if self.anchors[j] == j]
+
+
+def resolve_ibid(r: Resolver, i: int) -> int | None:
+    citation = r.citations[i]
+    previous = previous_group(r, i)
+    if previous is None:
+        r.report(i, "unresolved-short-form", "`Ibid.` with nothing before it", Severity.ERROR)
+        return None
+    if citation.note is not None and previous_note_missing(r, i, previous):
+        r.mark_ambiguous(i)
+        r.report(
+            i,
+            "ibid-after-missing-note",
+            f"`Ibid.` in note {citation.note} follows a missing note: its work is unknown",
+            Severity.WARNING,
+        )
+        return None
+    targets = {r.anchors[j] for j in previous}
+    if len(targets) > 1:
+        r.mark_ambiguous(i)
+        notes = r.citations[previous[0]].note
+        where = f"note {notes}" if notes is not None else "the previous citation"
+        r.report(
+            i,
+            "ibid-after-multi",
+            f"`Ibid.` follows {where}, which cites {len(targets)} works: which one is meant?",
+            Severity.WARNING,
+        )
+        return None
+    target = targets.pop()
+    if target is None and r.citations[previous[-1]].ambiguous:
+        r.mark_ambiguous(i)
+    return target
+
+
+def previous_group(r: Resolver, i: int) -> list[int] | None:
+    """The citations `Ibid.` points back to: the one before it in its note, else the whole
+    previous note, else (running text) the previous citation."""
+    citation = r.citations[i]
+    if i == 0:
+        return None
+    before = r.citations[i - 1]
+    if citation.note is None or before.note == citation.note:
+        return [i - 1]
+    note = before.note
+    if note is None:
+        return [i - 1]
+    group = [j for j in range(i - 1, -1, -1) if r.citations[j].note == note]
+    return sorted(group)
+
+
+def previous_note_missing(r: Resolver, i: int, previous: list[int]) -> bool:
+    before = r.citations[previous[0]].note
+    current = r.citations[i].note
+    return before is not None and current is not None and current - before > 1
+
+
+def resolve_full(r: Resolver, i: int) -> int | None:
+    """A full citation defines its work, unless it repeats one already cited."""
+    same = [
+        j
+        for j in r.defining(range(i))
+        if same_work(r.citations[j].reference, r.citations[i].reference)
+    ]
+    return same[-1] if same else i
+
+
+def resolve_by_fields(r: Resolver, i: int) -> int | None:
+    """op. cit., short titles, volume-only and running-text forms: match by fields."""
+    citation = r.citations[i]
+    ref = citation.reference
+    if citation.kind in NO_WORK or not (ref.authors or ref.title or ref.url):
+        return None
+    earlier = candidates(r, i, range(i))
+    if len(earlier) == 1:
+        note_variants(r, i, earlier[0])
+        return earlier[0]
+    if len(earlier) > 1:
+        return ambiguous(r, i, earlier)
+    later = [j for j in candidates(r, i, range(i + 1, len(r.citations))) if defines_later(r, j)]
+    if len(later) == 1:
+        return forward(r, i, later[0])
+    if len(later) > 1:
+        return ambiguous(r, i, later)
+    return by_title_alone(r, i)
+
+
+def by_title_alone(r: Resolver, i: int) -> int | None:
+    """`Sarah Lovell, Trotsky Speaks, op. cit.`: the editor named as author. A title that
+    matches exactly one earlier work is that work, and the name is reported."""
+    ref = r.citations[i].reference
+    if not ref.title or not ref.authors:
+        return unresolved(r, i)
+    untitled = replace(ref, authors=())
+    found = [j for j in r.defining(range(i)) if matches(untitled, r.citations[j].reference)]
+    if len(found) != 1:
+        return unresolved(r, i)
+    full = r.citations[found[0]].reference
+    named = ", ".join(n.family for n in ref.authors)
+    authors = ", ".join(n.display() for n in (*full.authors, *full.editors)) or "no author"
+    r.report(
+        i,
+        "author-variant",
+        f"`{named}` is not named on `{full.title}` (line {r.citations[found[0]].line}: {authors})",
+        Severity.WARNING,
+    )
+    note_variants(r, i, found[0])
+    return found[0]
+
+
+def candidates(r: Resolver, i: int, indices: range) -> list[int]:
+    ref = r.citations[i].reference
+    found = []
+    for j in indices:
+        if j < i and r.anchors[j] != j:
+            continue
+        if j > i and r.citations[j].kind not in DEFINING:
+            continue
+        if matches(ref, r.citations[j].reference):
+            found.append(j)
+    return found
+
+
+def defines_later(r: Resolver, j: int) -> bool:
+    """A later full citation that no earlier one already defined."""
+    return not any(
+        same_work(r.citations[k].reference, r.citations[j].reference) for k in r.defining(range(j))
+    )
+
+
+def forward(r: Resolver, i: int, j: int) -> int:
+    citation = r.citations[i]
+    if citation.kind in (Kind.OPCIT, Kind.VOLUME_ONLY, Kind.SHORT, Kind.IBID):
+        r.report(
+            i,
+            "opcit-before-full",
+            f"`{citation.raw}` comes before the full citation at line {r.citations[j].line}",
+            Severity.WARNING,
+        )
+    note_variants(r, i, j)
+    return j
+
+
+def ambiguous(r: Resolver, i: int, found: list[int]) -> None:
+    r.mark_ambiguous(i)
+    names = "; ".join(describe(r.citations[j].reference) for j in found[:4])
+    kind = (
+        "ambiguous-opcit"
+        if r.citations[i].kind in (Kind.OPCIT, Kind.VOLUME_ONLY)
+        else "ambiguous-reference"
+    )
+    r.report(i, kind, f"`{r.citations[i].raw}` could be any of: {names}", Severity.WARNING)
+    return None
+
+
+def unresolved(r: Resolver, i: int) -> int | None:
+    """Nothing matches: a form with a title still names a work; an author alone does not."""
+    citation = r.citations[i]
+    if citation.kind in (Kind.OPCIT, Kind.VOLUME_ONLY, Kind.SHORT) and citation.note is not None:
+        r.report(
+            i,
+            "unresolved-short-form",
+            f"`{citation.raw}`: no full citation of this work in the document",
+            Severity.ERROR if not citation.reference.title else Severity.WARNING,
+        )
+    if citation.reference.title or citation.reference.url:
+        if citation.kind is Kind.SHORT:
+            r.citations[i] = replace(citation, kind=Kind.FULL)
+        return i
+    return None
+
+
+def note_variants(r: Resolver, i: int, j: int) -> None:
+    """A short title spelt unlike its full form is worth a look (`Trotsky Speaks`)."""
+    short, full = r.citations[i].reference, r.citations[j].reference
+    if not short.title or not full.title:
+        return
+    if fold(short.title) in (fold(full.title), fold(main_title(full.title))):
+        return
+    r.report(
+        i,
+        "title-variant",
+        f"`{short.title}` is taken as `{full.title}` (line {r.citations[j].line})",
+        Severity.INFO,
+    )
+
+
+def matches(short: Reference, full: Reference) -> bool:
+    """Whether a short form can name the work of a full reference."""
+    if short.url or full.url:
+        return bool(short.url and short.url == full.url)
+    if short.authors and full.authors and not shares_surname(short, full):
+        return False
+    if short.authors and not full.authors and not short.title:
+        return False
+    if short.title and not (full.title and title_matches(short.title, full.title)):
+        return False
+    if short.volume and volume_number(short.volume) != volume_number(full.volume):
+        return False
+    if short.year and full.year and not short.title and short.year != full.year:
+        return False
+    return bool(short.title or short.authors)
+
+
+def shares_surname(a: Reference, b: Reference) -> bool:
+    names_a = {surname_key(n) for n in (*a.authors, *a.editors)}
+    names_b = {surname_key(n) for n in (*b.authors, *b.editors)}
+    return bool(names_a & names_b)
+
+
+def same_work(a: Reference, b: Reference) -> bool:
+    """Two full references of one work: same title, a shared surname, the same volume."""
+    if not a.title or not b.title or volume_number(a.volume) != volume_number(b.volume):
+        return a.url is not None and a.url == b.url
+    if a.authors and b.authors and not shares_surname(a, b):
+        return False
+    return title_matches(a.title, b.title) or title_matches(b.title, a.title)
+
+
+def describe(ref: Reference) -> str:
+    author = ref.authors[0].family if ref.authors else ""
+    volume = f", Vol. {ref.volume}" if ref.volume else ""
+    return f"{author}, {ref.title or ''}{volume}".strip(", ")
+
+
+RULES: dict[Kind, Callable[[Resolver, int], int | None]] = {
+    Kind.IBID: resolve_ibid,
+    Kind.FULL: resolve_full,
+    Kind.FURTHER_READING: resolve_full,
+    Kind.URL: resolve_full,
+}
+
+
+def resolve(citations: Sequence[Citation]) -> Resolution:
+    return Resolver(citations).run()

@@ -1,0 +1,137 @@
+"""String folding and similarity, shared by the stages that compare titles and names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+from anyascii import anyascii
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "its",
+        "his",
+        "her",
+        "their",
+        "or",
+        "as",
+        "into",
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "des",
+        "du",
+        "un",
+        "une",
+        "el",
+        "los",
+        "las",
+        "il",
+        "lo",
+        "der",
+        "die",
+        "das",
+        "den",
+        "ein",
+        "eine",
+        "und",
+    ]
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_SPACE = re.compile(r"\s+")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
+def ascii_fold(text: str) -> str:
+    """Latin diacritics dropped, other scripts transliterated: `Schlögel` → `Schlogel`."""
+    return anyascii(unicodedata.normalize("NFC", text))
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words separated by single spaces, for comparing."""
+    text = _APOSTROPHE.sub("", ascii_fold(text).lower())  # `Stalin's` is one word, `stalins`
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space (non-breaking ones too) into one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def significant_words(text: str) -> list[str]:
+    return [w for w in fold(text).split() if w not in STOP_WORDS]
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1 likeness of two folded strings."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return 0.0
+    if fa == fb:
+        return 1.0
+    return SequenceMatcher(None, fa, fb).ratio()
+
+
+def main_title(title: str) -> str:
+    """The title before its subtitle: `Stalin: An Appraisal` → `Stalin`."""
+    return re.split(r"[:.;]\s|\s[-–—]\s", title, maxsplit=1)[0].strip()
+
+
+def title_matches(short: str, full: str) -> bool:
+    """Whether `short` names the same title as `full`: equal, its main title, a
+    contraction (`Trotsky Speaks` / `Leon Trotsky Speaks`) or a near spelling."""
+    s, f = fold(short), fold(full)
+    if not s or not f:
+        return False
+    if s == f or s == fold(main_title(full)):
+        return True
+    sw, fw = significant_words(short), significant_words(full)
+    if sw == fw:
+        return True
+    # A short title keeps the head (`Soviet Workers`, `Memoirs`) or the tail of the full one
+    # (`Trotsky Speaks` for `Leon Trotsky Speaks`); a scatter of its words is not enough.
+    if (
+        sw
+        and len(sw) < len(fw)
+        and (fw[: len(sw)] == sw or (len(sw) >= 2 and fw[-len(sw) :] == sw))
+    ):
+        return True
+    return near_spelling(s, f) or near_spelling(s, fold(main_title(full)))
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Word for word the same but for one slip of a letter in a long word
+    (`Bolshevicks`); `Armed` and `Unarmed` are different words, not a slip."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    differing = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return len(differing) == 1 and one_slip(*differing[0])
+
+
+def one_slip(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped, in a word of 5+."""
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
