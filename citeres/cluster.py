@@ -169,11 +169,10 @@ def compare(first: Node, other: Node) -> list[Problem]:
     a, b = first.reference, other.reference
     where = f"{first.path}:{first.citation.line}"
     found = []
-    if a.title and b.title and fold(a.title) != fold(b.title):
-        if fold(main_title(a.title)) != fold(main_title(b.title)):
-            found.append(
-                ("title-variant", f"`{b.title}` and `{a.title}` ({where}) are taken as one work")
-            )
+    if a.title and b.title and fold(main_title(a.title)) != fold(main_title(b.title)):
+        found.append(
+            ("title-variant", f"`{b.title}` and `{a.title}` ({where}) are taken as one work")
+        )
     for name in (*b.authors, *b.editors):
         spelt = [
             n.family

@@ -165,8 +165,7 @@ def document_markdown(document: DocumentResult, works: dict[str, Work]) -> list[
     ]
     for c in document.citations:
         work = c.work or ("ambiguous" if c.ambiguous else "")
-        lines.append(
-            f"| {c.line} | {cell(c.note)} | {c.kind.value} | {cell(c.raw)} | {cell(work)} | {cell(c.pages)} |"
-        )
+        row = (c.line, c.note, c.kind.value, c.raw, work, c.pages)
+        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
     lines.append("")
     return lines

@@ -9,49 +9,11 @@ from difflib import SequenceMatcher
 from anyascii import anyascii
 
 STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "its",
-        "his",
-        "her",
-        "their",
-        "or",
-        "as",
-        "into",
-        "le",
-        "la",
-        "les",
-        "l",
-        "de",
-        "des",
-        "du",
-        "un",
-        "une",
-        "el",
-        "los",
-        "las",
-        "il",
-        "lo",
-        "der",
-        "die",
-        "das",
-        "den",
-        "ein",
-        "eine",
-        "und",
-    ]
+    {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "from", "by", "with", "its"}
+    | {"his", "her", "their", "or", "as", "into"}
+    # French, Spanish, Italian and German articles and conjunctions
+    | {"le", "la", "les", "l", "de", "des", "du", "un", "une", "el", "los", "las", "il", "lo"}
+    | {"der", "die", "das", "den", "ein", "eine", "und"}
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s+")

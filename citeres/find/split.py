@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Signals that introduce a reference without being part of it.
@@ -31,7 +32,7 @@ def split_note(text: str, start: int, end: int) -> list[tuple[int, int]]:
     note = text[start:end]
     cuts = [-1, *top_level_semicolons(note), len(note)]
     spans = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         piece = note[left + 1 : right]
         signal = SIGNAL.match(piece.lstrip())
         skip = len(piece) - len(piece.lstrip()) + (signal.end() if signal else 0)
