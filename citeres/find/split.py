@@ -7,8 +7,8 @@ import re
 
 # Signals that introduce a reference without being part of it.
 SIGNAL = re.compile(
-    r"(?:(?:see|cf\.?|compare|also|but see|see also|see further|for example,?|e\.g\.,?|"
-    r"(?:as\s+)?(?:quoted|cited|reprinted|translated)\s+in)\s*:?\s+)+",
+    r"(?:(?:see|cf\.?|compare|also|but see|see also|see further|for example|e\.g\.|"
+    r"(?:as\s+)?(?:quoted|cited|reprinted|translated)\s+in)\s*[,:]?\s+)+",
     re.IGNORECASE,
 )
 OPENERS, CLOSERS = "([{“", ")]}”"

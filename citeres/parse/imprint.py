@@ -42,9 +42,13 @@ def is_imprint(segment: str) -> bool:
     )
 
 
+def split_imprint(text: str) -> list[str]:
+    return [s.strip() for s in text.split(",") if s.strip()]
+
+
 def apply(state: Parsed, text: str) -> None:
     """A bracketed imprint: `New York: Vintage Books, 1970`."""
-    apply_segments(state, [s.strip() for s in text.split(",") if s.strip()])
+    apply_segments(state, split_imprint(text))
 
 
 def apply_segments(state: Parsed, segments: list[str]) -> None:

@@ -130,8 +130,8 @@ def looks_like_name(text: str, max_words: int = 5) -> bool:
     words = squash(text).split()
     if not words or len(words) > max_words:
         return False
-    if words[0].lower() in PARTICLES:
-        return False
+    if words[0].lower() in PARTICLES and "," not in text:
+        return False  # `van der Linden, Marcel` is a name; `de facto concentration` is not
     for word in words:
         if len(word) > 1 and word.lower() in NOT_IN_NAMES:
             return False
@@ -141,6 +141,14 @@ def looks_like_name(text: str, max_words: int = 5) -> bool:
         if not NAME_WORD.match(word.rstrip(",")):
             return False
     return True
+
+
+def looks_like_names(text: str) -> bool:
+    """Whether `text` is a list of names: `Marx, Karl, and Friedrich Engels`, `Smith, J.`,
+    `Mark Harrison and S. G. Wheatcroft`, `Dolgoff et al.`."""
+    text = re.sub(r"^(?:and|&)\s+", "", ET_AL.sub("", squash(text)).strip(" ,"))
+    parts = [p for p in AND.split(text) if p.strip()]
+    return bool(parts) and all(looks_like_name(p, 6) for p in parts)
 
 
 def parse_name(text: str) -> Name:
@@ -178,11 +186,34 @@ def parse_inverted(text: str) -> Name:
     return Name(family=family, given=normalise_initials(given), particle=particle, suffix=suffix)
 
 
+INVERTED_PAIR = re.compile(
+    r"((?:[a-z]+\s){0,2}[A-ZÀ-ÖØ-Þ][\w'’]+(?:[ -]\s?[A-ZÀ-ÖØ-Þ][\w'’]+)?),\s?"
+    r"((?:[A-Z]\.?(?:\s|-|$|(?=[,.&;]))){1,4})"
+)
+
+
+def inverted_list(text: str) -> tuple[Name, ...] | None:
+    """`Bergk, V., Haefeli, W. E. & Martin, M.`: surname-initials pairs, when that is all
+    the text holds."""
+    pairs = list(INVERTED_PAIR.finditer(text))
+    if len(pairs) < 2:
+        return None
+    left = INVERTED_PAIR.sub("", text)
+    if re.sub(r"[\s,&.;]|\band\b", "", left):
+        return None
+    return tuple(
+        parse_inverted(f"{family}, {given}") for family, given in (p.groups() for p in pairs)
+    )
+
+
 def parse_names(text: str) -> tuple[Name, ...]:
     """Every name in an author list: `A, B and C`, `Daniel and Gabriel Cohn-Bendit`."""
     text = ET_AL.sub("", squash(text)).strip(" ,")
     if not text:
         return ()
+    paired = inverted_list(text)
+    if paired:
+        return paired
     if is_corporate(text):
         return (Name(family=text, corporate=True),)
     parts = [p for p in AND.split(text) if p.strip()]

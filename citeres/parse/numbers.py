@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PAGE = r"(?:\d+|[xvilcdm]+)"
+PAGE = r"(?:\d+|(?-i:[xvilcdm]+))"  # roman page numbers are lower case: `P. L.` is a name
 PAGE_RANGE = rf"{PAGE}(?:\s*[-–—]+\s*{PAGE})?(?:\s*ff?\.?)?"
 # `p. 65`, `pp. 185-6`, `pp392-3`, `pp. 396-7, 407`, `pages 4-5`; the trailing comma of a
 # truncated list (`pp. 195, 202,`) is part of the match so it can be reported.
 LOCATOR = re.compile(
-    rf"(?<![\w.])(?P<label>pp?|pgs?|pages?)(?![a-z])(?P<dot>\.?)(?P<space>\s*)"
+    rf"(?<![\w.])(?P<label>pp?|pgs?|pages?|S(?=\.\s*\d))(?![a-z])(?P<dot>\.?)(?P<space>\s*)"
     rf"(?P<pages>{PAGE_RANGE}(?:\s*,\s*{PAGE_RANGE})*)(?P<tail>\s*,)?(?!\w)",
     re.IGNORECASE,
 )

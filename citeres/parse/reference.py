@@ -11,12 +11,18 @@ import re
 from dataclasses import dataclass, field, replace
 
 from citeres.model import Kind, Name, Reference, WorkType
-from citeres.parse import imprint
-from citeres.parse.names import looks_like_name, parse_names
+from citeres.parse import bibliography, imprint
+from citeres.parse.names import looks_like_name, looks_like_names, parse_names
 from citeres.parse.numbers import BARE_PAGES, find_pages, find_volume
 from citeres.text import squash
 
-IBID = re.compile(r"^(?:ibid|ibidem|id)\b\.?,?\s*", re.IGNORECASE)
+IBID = re.compile(r"^(?:ibid|ibidem|id|ebd|ebenda)\b\.?,?\s*", re.IGNORECASE)
+ACCESSED = re.compile(
+    r",?\s*\(?(?:accessed|retrieved|last (?:modified|updated)|viewed|consulted)(?:\s+on)?\s+"
+    r"(?:[^,()]*?\d{1,2},\s*\d{4}|[^,()]*?\d{4}|[^,()]*?\d{1,2})\)?(?=,|$)",
+    re.IGNORECASE,
+)
+YEAR_RANGE = re.compile(r"^(?:1[4-9]|20)\d\d\s*[-–—]\s*\d{2,4}$")
 OPCIT = re.compile(r",?\s*\b(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\b\.?", re.IGNORECASE)
 URL = re.compile(r"https?://[^\s<>\"”]+[^\s<>\"”.,;)]")
 DOI = re.compile(
@@ -27,12 +33,17 @@ QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{2,}?)[,.]?[”\"][,.]?")
 BRACKET_IMPRINT = re.compile(r"\((?P<imprint>[^()]*\b(?:1[4-9]\d\d|20\d\d)[^()]*)\)")
 EDITOR = re.compile(
     r"^(?:(?:ed|eds|edited|trans|translated|comp|compiled)\.?(?:\s+by)?\s+(?P<after>.+)|"
-    r"(?P<before>.+?),?\s+(?:ed|eds|editor|editors|trans|comp)\.?)$",
+    r"(?P<before>.+?),?\s+\(?(?:ed|eds|editor|editors|trans|comp)\.?\)?)$",
     re.IGNORECASE,
 )
+# `Social Research 56, no. 1 (1989): 5-31`, `Journal of X 54, 2592–2596 (1997)`,
+# `Past and Present 38 (1967): 56-97`, `Canadian Acoustics 37(3), 144-145`
 JOURNAL_NUMBERS = re.compile(
-    r"^(?P<container>.*?)[,\s]+(?P<volume>\d{1,4})(?:\s*,?\s*(?:no\.|issue|nr\.)\s*(?P<issue>[\w-]+))?"
-    r"\s*(?:\((?P<year>[^)]*\d{4}[^)]*)\))?\s*:?\s*(?P<pages>\d+(?:\s*[-–—]\s*\d+)?)?$",
+    r"^(?P<container>[^\d()]+?)[,.]?\s+(?P<volume>\d{1,4})\s*(?:\((?P<number>[^)]{1,12})\))?"
+    r"(?:\s*,?\s*(?:no\.|nr\.|issue)\s*(?P<issue>[\w-]+))?\s*[,:.]?\s*"
+    r"(?:\((?P<year>[^)]*\d{4}[^)]*)\))?\s*[,:.]?\s*(?:pp?\.\s*)?"
+    r"(?P<pages>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)?\s*[,.]?\s*"
+    r"(?:\((?P<year2>\d{4})\))?$",
     re.IGNORECASE,
 )
 
@@ -98,6 +109,7 @@ def cut_volume(state: Parsed) -> None:
 
 
 def cut_identifiers(state: Parsed) -> None:
+    state.text = ACCESSED.sub("", state.text)
     for pattern, name in ((DOI, "doi"), (ISBN, "isbn"), (URL, "url")):
         match = pattern.search(state.text)
         if match:
@@ -130,15 +142,13 @@ def parse_container(state: Parsed, after: str) -> None:
         return
     bracket = BRACKET_IMPRINT.search(after)
     match = JOURNAL_NUMBERS.match(after)
-    if match and match.group("container"):
-        state.set(
-            container=match.group("container").strip(" ,"),
-            volume=state.reference.volume or match.group("volume"),
-            issue=match.group("issue"),
-            year=imprint.year_of(match.group("year") or ""),
-        )
-        if match.group("pages") and not state.pages:
-            state.pages = match.group("pages")
+    if state.reference.url and not match and not bracket:
+        # `“Soviet,” Encyclopaedia Britannica, https://...`: a page of a web site.
+        segments = split_commas(after)
+        state.set(type=WorkType.WEB, container=segments[0])
+        imprint.apply_segments(state, segments[1:])
+    elif match and match.group("container"):
+        set_journal(state, match)
     elif bracket:
         state.set(container=after[: bracket.start()].strip(" ,"))
         imprint.apply(state, bracket.group("imprint"))
@@ -146,6 +156,42 @@ def parse_container(state: Parsed, after: str) -> None:
         segments = split_commas(after)
         state.set(container=segments[0])
         imprint.apply_segments(state, segments[1:])
+
+
+def set_journal(state: Parsed, match: re.Match[str]) -> None:
+    number = match.group("number")
+    year = imprint.year_of(match.group("year") or match.group("year2") or "")
+    if number and imprint.year_of(number) and not year:
+        year, number = imprint.year_of(number), None  # `Past and Present 38 (1967)`
+    state.set(
+        type=WorkType.ARTICLE,
+        container=match.group("container").strip(" ,"),
+        volume=state.reference.volume or match.group("volume"),
+        issue=match.group("issue") or number,
+        year=year or state.reference.year,
+    )
+    if match.group("pages") and not state.pages:
+        state.pages = match.group("pages")
+
+
+def after_title(state: Parsed, rest: list[str]) -> None:
+    """What follows a title: an editor, then a chapter's book, a journal's numbers, or an
+    imprint."""
+    editors, rest = take_editors(rest) if rest else ((), rest)
+    if editors:
+        state.set(editors=editors)
+    if not rest:
+        return
+    text = ", ".join(rest)
+    if re.match(r"in:?\s", text, re.IGNORECASE):
+        state.set(type=WorkType.CHAPTER)
+        parse_book_part(state, re.sub(r"^in:?\s+", "", text, flags=re.IGNORECASE))
+        return
+    journal = None if imprint.is_imprint(rest[0]) else JOURNAL_NUMBERS.match(text)
+    if journal:
+        set_journal(state, journal)
+    else:
+        imprint.apply_segments(state, rest)
 
 
 def parse_book_part(state: Parsed, text: str) -> None:
@@ -158,8 +204,9 @@ def parse_book_part(state: Parsed, text: str) -> None:
     trailing_pages(state, segments)
     editors, segments = take_editors(segments)
     if segments:
-        state.set(container=segments[0])
-        more, rest = take_editors(segments[1:])
+        container, rest = title_with_tail(segments)
+        state.set(container=container)
+        more, rest = take_editors(rest)
         editors = editors or more
         imprint.apply_segments(state, rest)
     if editors:
@@ -194,23 +241,30 @@ def split_commas(text: str) -> list[str]:
 
 
 def take_editors(segments: list[str]) -> tuple[tuple[Name, ...], list[str]]:
-    """`James E. Conner, ed.` or `ed. James E. Conner` at the head of the segments."""
-    if len(segments) >= 2 and re.fullmatch(r"eds?\.?|editors?", segments[1], re.I):
+    """`James E. Conner, ed.`, `ed. R. W. Davies, Mark Harrison and S. G. Wheatcroft` or
+    `Mary Smith (ed.)` at the head of the segments."""
+    if len(segments) >= 2 and re.fullmatch(r"\(?eds?\.?\)?|editors?", segments[1], re.I):
         return parse_names(segments[0]), segments[2:]
     match = EDITOR.match(segments[0]) if segments else None
-    if match and (match.group("after") or match.group("before")):
-        names = match.group("after") or match.group("before")
-        if looks_like_name(names.split(" and ")[0]):
-            return parse_names(names), segments[1:]
-    return (), segments
+    if not match:
+        return (), segments
+    if match.group("before"):
+        names = match.group("before")
+        return (parse_names(names), segments[1:]) if looks_like_names(names) else ((), segments)
+    names, rest = [match.group("after")], segments[1:]
+    while rest and looks_like_names(rest[0]) and not imprint.is_imprint(rest[0]):
+        names.append(rest.pop(0))
+    if not looks_like_names(names[0]):
+        return (), segments
+    return parse_names(", ".join(names)), rest
 
 
 def parse_segments(state: Parsed) -> None:
     """`Authors, Title, [ed.], [Place: Publisher, Year]` once the special fields are cut."""
     segments = split_commas(state.text)
     state.text = ""
-    if period_style(segments):
-        segments = period_segments(", ".join(segments))
+    if bibliography.period_style(segments):
+        segments = bibliography.period_segments(", ".join(segments))
     trailing_pages(state, segments)
     if not segments:
         return
@@ -219,11 +273,12 @@ def parse_segments(state: Parsed) -> None:
         parse_contribution(state, segments)
         return
     if is_author(segments, state.form, state.pages is not None):
-        state.set(authors=parse_names(segments[0]))
-        segments = segments[1:]
+        count = author_segments(segments) if state.form is Kind.FULL else 1
+        state.set(authors=parse_names(", ".join(segments[:count])))
+        segments = segments[count:]
     if segments:
-        state.set(title=segments[0])
-        rest = segments[1:]
+        title, rest = title_with_tail(segments)
+        state.set(title=title)
         if rest and re.match(r"in\s", rest[0]):
             state.set(type=WorkType.CHAPTER)
             parse_book_part(state, ", ".join(rest)[3:])
@@ -232,6 +287,17 @@ def parse_segments(state: Parsed) -> None:
         if editors:
             state.set(editors=editors)
         imprint.apply_segments(state, rest)
+
+
+def title_with_tail(segments: list[str]) -> tuple[str, list[str]]:
+    """A title runs on over commas into a year range (`The Soviet Union, 1913–1945`) or a
+    lower-case continuation."""
+    title, rest = segments[0], segments[1:]
+    while rest and (YEAR_RANGE.match(rest[0]) or rest[0][:1].islower() and " " in rest[0]):
+        if re.match(r"(?:ed|eds|trans|in)\b", rest[0]):
+            break
+        title += ", " + rest.pop(0)
+    return title, rest
 
 
 def parse_contribution(state: Parsed, segments: list[str]) -> None:
@@ -248,8 +314,7 @@ def parse_contribution(state: Parsed, segments: list[str]) -> None:
 def is_author(segments: list[str], form: Kind, has_pages: bool = False) -> bool:
     """Whether the first segment names the authors rather than the title."""
     first = segments[0]
-    names = [n for n in re.split(r"\s+and\s+|\s*&\s*", re.sub(r",?\s*et al\.?$", "", first)) if n]
-    if not names or not all(looks_like_name(n) for n in names):
+    if not looks_like_names(first):
         return False
     if len(segments) == 1:
         # `Meyer, op. cit.` and `Smith, 45` name an author; `The Peasant War.` is a title.
@@ -260,37 +325,20 @@ def is_author(segments: list[str], form: Kind, has_pages: bool = False) -> bool:
     return not (second_is_imprint and form is Kind.FULL and len(first.split()) > 2)
 
 
-def period_style(segments: list[str]) -> bool:
-    """`Lewin, Moshe. Lenin's Last Struggle. New York: Vintage, 1970`: inverted author,
-    then fields separated by full stops."""
-    if len(segments) < 2 or len(segments[0].split()) > 3:
-        return False
-    return bool(re.match(r"^[A-Z][\w.\- ]*?(?:\s[A-Z]\.)*\.\s+\S", segments[1]))
-
-
-INVERTED_AUTHOR = re.compile(
-    r"^(?P<author>[^,.]+,\s+(?:[A-Z]\.\s*)+|[^,.]+,\s+[^\s,.]+(?:\s+[A-Z]\.)?(?:\s+[^\s,.]+)?)"
-    r"(?:\.\s+|\s+(?=[A-Z“\"]))(?P<rest>.*)$"
-)
-
-
-def period_segments(text: str) -> list[str]:
-    """Split at full stops that end a field (not after an initial or an abbreviation)."""
-    author = INVERTED_AUTHOR.match(text)
-    if author:
-        return [author.group("author").strip(" ."), *period_segments_rest(author.group("rest"))]
-    pieces = period_segments_rest(text)
-    return pieces
-
-
-def period_segments_rest(text: str) -> list[str]:
-    pieces = re.split(
-        r"(?<![\s.][A-Z])(?<!\bVol)(?<!\beds)(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bed)\.\s+", text
-    )
-    segments: list[str] = []
-    for piece in pieces:
-        segments.extend(split_commas(piece) if imprint.is_imprint(piece) else [piece])
-    return segments
+def author_segments(segments: list[str]) -> int:
+    """How many leading segments are authors: `L. Ding, A. B. Smith, and C. Jones, Title`.
+    A further segment counts only when it is a full name (or `and X`) and a title that is
+    not an imprint still follows it."""
+    count = 1
+    while count + 1 < len(segments):
+        candidate = re.sub(r"^(?:and|&)\s+", "", segments[count])
+        parts = re.split(r"\s+(?:and|&)\s+", candidate)
+        full_names = looks_like_names(candidate) and all(len(p.split()) >= 2 for p in parts)
+        following = segments[count + 1]
+        if not full_names or imprint.is_imprint(following) or re.match(r"in\s", following):
+            break
+        count += 1
+    return count
 
 
 def trailing_pages(state: Parsed, segments: list[str]) -> None:
@@ -309,12 +357,28 @@ def classify(state: Parsed) -> None:
     ref = state.reference
     if state.form is Kind.OPCIT and ref.volume and not ref.title:
         state.form = Kind.VOLUME_ONLY
-    elif state.form is Kind.FULL and not has_imprint(ref) and ref.authors and ref.title is None:
-        state.form = Kind.SHORT
+    elif state.form is Kind.FULL and ref.authors and ref.title is None and not ref.url:
+        state.form = Kind.SHORT  # `Smith, 45` or `Smith 1998, 45`: the resolver finds the work
 
 
 def has_imprint(ref: Reference) -> bool:
     return bool(ref.publisher or ref.place or ref.year or ref.container or ref.url or ref.doi)
+
+
+def cut_author_date(state: Parsed) -> None:
+    """`Smith 1998, 45`, `Smith, J. (1998). Title. Place: Publisher.`"""
+    found = bibliography.author_date(state.text)
+    if found is None:
+        return
+    state.set(authors=parse_names(found.authors), year=found.year)
+    state.text = ""
+    if BARE_PAGES.match(found.rest) and not state.pages:
+        state.pages = found.rest
+    elif found.rest:
+        segments = bibliography.period_segments_rest(found.rest)
+        title, rest = title_with_tail(segments)
+        state.set(title=title)
+        after_title(state, rest)
 
 
 CUTTERS = (
@@ -323,6 +387,7 @@ CUTTERS = (
     cut_opcit,
     cut_volume,
     cut_identifiers,
+    cut_author_date,
     cut_quoted_title,
     cut_bracket_imprint,
 )

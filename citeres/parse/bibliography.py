@@ -1,0 +1,99 @@
+"""Reference-list styles: fields separated by full stops (`Lewin, Moshe. Title. Place:
+Publisher, Year.`) and author-date forms (`Smith, J. (1998). Title.`, `Smith 1998, 45`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeres.parse import imprint
+from citeres.parse.names import looks_like_names
+
+NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’\-]*"
+INITIALS = r"[A-Z]\.(?:\s?[A-Z]\.)*"
+# `Lewin, Moshe.`, `Smith, J. A.`, `Getty, J. Arch.`, `Marx, Karl, and Friedrich Engels.`:
+# an inverted first author, perhaps others in reading order, closed by a full stop.
+INVERTED_AUTHOR = re.compile(
+    rf"^(?P<author>(?:[a-z]+\s){{0,2}}{NAME}(?:[ -]{NAME})?,\s+"
+    rf"(?:{INITIALS}(?:\s{NAME}(?=\.\s))?|{NAME}(?:\s+{INITIALS})?(?:\s+{NAME})?)"
+    rf"(?:,?\s+(?:and|&)\s+[^.,]+?(?:\s{INITIALS})?)?)(?:(?<=[A-Z]\.)\s+|\.\s+)"
+    r"(?P<rest>[A-Z“\"‘'\d].*)$"
+)
+# A full stop that ends a field: not after an initial or an abbreviation.
+FIELD_STOP = re.compile(
+    r"(?<![\s.][A-Z])(?<!\bVol)(?<!\beds)(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bed)\.\s+"
+)
+EDITION_HEAD = re.compile(
+    r"^(?P<edition>(?:\d+(?:st|nd|rd|th)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+AUTHOR_DATE = re.compile(
+    r"^(?P<authors>[^()\d]+?)[,.]?\s+\(?(?P<year>(?:1[4-9]|20)\d\d[a-z]?|n\.\s?d\.)\)?"
+    r"(?:[.,:]\s*|$)(?P<rest>.*)$"
+)
+FAMILY = r"(?:[a-z]+\s){0,2}[A-ZÀ-ÖØ-Þ][\w'’]+(?:[ -]\s?[A-ZÀ-ÖØ-Þ][\w'’]+)?"
+INVERTED_INITIALS = rf"{FAMILY},\s?(?:[A-Z]\.?(?:\s|-|(?=[,.&;:(]))){{1,4}}"
+# APA and kin: `Bergk, V., Haefeli, W. E., Gasse, C. & Martin-Facklam, M.` before the year
+# or the title; the initials are what make it a list of names and not a title.
+AUTHOR_BLOCK = re.compile(
+    rf"^(?P<authors>{INVERTED_INITIALS}(?:,?\s*(?:&|and)?\s*{INVERTED_INITIALS})*"
+    r"(?:,?\s*et\s+al\.?)?)\s*[.,:]?\s*(?P<rest>\S.*)$"
+)
+LEADING_YEAR = re.compile(r"^\(?(?P<year>(?:1[4-9]|20)\d\d)[a-z]?\)?[.,:]?\s*")
+
+
+@dataclass(frozen=True)
+class AuthorDate:
+    authors: str
+    year: str | None
+    rest: str
+
+
+def author_date(text: str) -> AuthorDate | None:
+    """The authors and year heading an author-date reference, and what follows them."""
+    block = AUTHOR_BLOCK.match(text)
+    if block:
+        rest = block.group("rest")
+        year = LEADING_YEAR.match(rest)
+        if year:
+            rest = rest[year.end() :]
+        return AuthorDate(block.group("authors").strip(" ,"), year and year.group("year"), rest)
+    match = AUTHOR_DATE.match(text)
+    if not match or not looks_like_names(match.group("authors")):
+        return None
+    year = match.group("year")
+    return AuthorDate(
+        match.group("authors").strip(" ,."),
+        None if year.startswith("n") else year,
+        match.group("rest").strip(" ,."),
+    )
+
+
+def period_style(segments: list[str]) -> bool:
+    """Whether comma segments hide an inverted author followed by full-stop fields."""
+    if len(segments) < 2 or len(segments[0].split()) > 3:
+        return False
+    return bool(INVERTED_AUTHOR.match(", ".join(segments)))
+
+
+def period_segments(text: str) -> list[str]:
+    """Author, title, then the imprint split at its commas."""
+    author = INVERTED_AUTHOR.match(text)
+    if not author:
+        return period_segments_rest(text)
+    return [author.group("author").strip(" ."), *period_segments_rest(author.group("rest"))]
+
+
+def period_segments_rest(text: str) -> list[str]:
+    """The title whole (it may hold commas and colons), then the other fields."""
+    pieces = [p.strip() for p in FIELD_STOP.split(text) if p.strip()]
+    if not pieces:
+        return []
+    segments = [pieces[0]]
+    for piece in pieces[1:]:
+        edition = EDITION_HEAD.match(piece)
+        if edition:
+            segments.append(edition.group("edition"))
+            piece = edition.group("rest")
+        segments.extend(imprint.split_imprint(piece) if imprint.is_imprint(piece) else [piece])
+    return segments
