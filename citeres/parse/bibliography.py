@@ -32,7 +32,9 @@ AUTHOR_DATE = re.compile(
     r"(?:[.,:]\s*|$)(?P<rest>.*)$"
 )
 FAMILY = r"(?:[a-z]+\s){0,2}[A-ZÀ-ÖØ-Þ][\w'’]+(?:[ -]\s?[A-ZÀ-ÖØ-Þ][\w'’]+)?"
-INVERTED_INITIALS = rf"{FAMILY},\s?(?:[A-Z]\.?(?:\s|-|(?=[,.&;:(]))){{1,4}}"
+# An initial without its full stop must be followed by punctuation: `Figes, A People's
+# Tragedy` is a name and a title, not `Figes, A.`
+INVERTED_INITIALS = rf"{FAMILY},\s?(?:[A-Z](?:\.\s?|\.?-|(?=[,&;:(])|\.(?=[,.&;:(]))){{1,4}}"
 # APA and kin: `Bergk, V., Haefeli, W. E., Gasse, C. & Martin-Facklam, M.` before the year
 # or the title; the initials are what make it a list of names and not a title.
 AUTHOR_BLOCK = re.compile(

@@ -293,7 +293,7 @@ def title_with_tail(segments: list[str]) -> tuple[str, list[str]]:
     """A title runs on over commas into a year range (`The Soviet Union, 1913–1945`) or a
     lower-case continuation."""
     title, rest = segments[0], segments[1:]
-    while rest and (YEAR_RANGE.match(rest[0]) or rest[0][:1].islower() and " " in rest[0]):
+    while rest and (YEAR_RANGE.match(rest[0]) or (rest[0][:1].islower() and " " in rest[0])):
         if re.match(r"(?:ed|eds|trans|in)\b", rest[0]):
             break
         title += ", " + rest.pop(0)
