@@ -9,10 +9,13 @@ from typing import Annotated
 
 import typer
 
-from citeres import __version__, report
+from citeres import __version__, export, report, report_html
+from citeres.enrich import cache_stats, clear_cache, enrich_analysis
+from citeres.enrich.progress import make_reporter
 from citeres.errors import CiteresError
 from citeres.model import Analysis, Severity
 from citeres.pipeline import analyse_paths
+from citeres.settings import Settings, load_settings
 from citeres.write import write_atomic
 
 app = typer.Typer(
@@ -69,15 +72,51 @@ def analyse(paths: list[Path]) -> Analysis:
         raise fail(error) from None
 
 
+Offline = Annotated[
+    bool, typer.Option("--offline", help="Enrich from the cache only; make no request.")
+]
+Mailto = Annotated[
+    str | None,
+    typer.Option("--mailto", help="Contact address for the catalogues (or CITERES_MAILTO)."),
+]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", help="Catalogue cache folder (or CITERES_CACHE_DIR; ./cache)."),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+
+
+def settings(mailto: str | None, cache_dir: Path | None, offline: bool = False) -> Settings:
+    try:
+        return load_settings(mailto=mailto, cache_dir=cache_dir, offline=offline)
+    except CiteresError as error:
+        raise fail(error) from None
+
+
+def enriched(analysis: Analysis, chosen: Settings, quiet: bool) -> Analysis:
+    """Looks each work up in Open Library or Crossref; never fails the run on the network."""
+    return enrich_analysis(analysis, chosen, make_reporter(quiet))
+
+
 @app.command()
 def extract(
     paths: Paths,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="json: the whole analysis.")
     ] = OutputFormat.JSON,
+    enrich: Annotated[
+        bool, typer.Option("--enrich/--no-enrich", help="Look works up in the catalogues.")
+    ] = False,
+    offline: Offline = False,
+    mailto: Mailto = None,
+    cache_dir: CacheDir = None,
+    quiet: Quiet = False,
 ) -> None:
     """Print every citation, work and problem found."""
+    chosen = settings(mailto, cache_dir, offline)
     analysis = analyse(paths)
+    if enrich:
+        analysis = enriched(analysis, chosen, quiet)
     if output_format is OutputFormat.JSON:
         typer.echo(report.to_json(analysis))
     else:
@@ -109,24 +148,80 @@ def check(
             raise typer.Exit(1)
 
 
+def check_formats(value: str) -> str:
+    try:
+        export.parse_formats(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    return value
+
+
 @app.command()
 def build(
     paths: Paths,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Folder for the bibliography and report.")
     ] = Path("bib"),
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Comma list of bibtex, biblatex, csljson, ris.",
+            callback=check_formats,
+        ),
+    ] = "bibtex,csljson,ris",
+    per_document: Annotated[
+        bool, typer.Option("--per-document", help="Also write one set per input file.")
+    ] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace hand edits in the .bib files.")
+    ] = False,
+    enrich: Annotated[
+        bool, typer.Option("--enrich/--no-enrich", help="Look works up in the catalogues.")
+    ] = True,
+    offline: Offline = False,
+    mailto: Mailto = None,
+    cache_dir: CacheDir = None,
+    quiet: Quiet = False,
 ) -> None:
-    """Write the bibliography (references.bib) and the report (report.md)."""
+    """Write the bibliography (references.bib, .json, .ris) and the report (report.md, .html)."""
+    chosen = settings(mailto, cache_dir, offline)
     analysis = analyse(paths)
-    from citeres.export import bibtex
-
+    if enrich:
+        analysis = enriched(analysis, chosen, quiet)
+    wanted = export.parse_formats(formats)
     try:
-        write_atomic(output / "references.bib", bibtex.to_bibtex(analysis.works))
+        kept = export.write_bibliography(output, analysis.works, wanted, overwrite)
+        if per_document:
+            kept += export.write_per_document(output, analysis, wanted, overwrite)
         write_atomic(output / "report.md", report.to_markdown(analysis))
+        write_atomic(output / "report.html", report_html.to_html(analysis))
     except CiteresError as error:
         raise fail(error) from None
+    for line in report.problem_lines(kept):
+        typer.echo(line, err=True)
     counts = report.summary(analysis)
     typer.echo(f"citeres: {counts} → {output}/", err=True)
+
+
+cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("stats")
+def cache_stats_command(cache_dir: CacheDir = None) -> None:
+    """How many catalogue answers are cached, and how much disk they take."""
+    stats = cache_stats(settings(None, cache_dir))
+    typer.echo(f"{stats.directory}: {stats.entries} entries, {stats.size / 1024:.0f} KiB")
+
+
+@cache_app.command("clear")
+def cache_clear_command(cache_dir: CacheDir = None) -> None:
+    """Remove every cached catalogue answer."""
+    chosen = settings(None, cache_dir)
+    removed = clear_cache(chosen)
+    typer.echo(f"{chosen.cache_dir}: removed {removed} entries")
 
 
 def main() -> None:

@@ -14,7 +14,13 @@ from dataclasses import dataclass, fields, replace
 from citeres.model import Citation, Kind, Problem, Reference, Severity, Work
 from citeres.parse.numbers import volume_number
 from citeres.resolve import Resolution
-from citeres.text import fold, main_title, significant_words, similarity, title_matches
+from citeres.text import (
+    fold,
+    main_title,
+    same_words,
+    significant_words,
+    similarity,
+)
 
 SURNAME_LIKENESS = 0.8  # `Rabinowtich` / `Rabinowitch`
 
@@ -79,38 +85,80 @@ def cluster(
     return works, citations, problems
 
 
+@dataclass(frozen=True)
+class Shape:
+    """What a node's identity depends on, computed once: the significant words of its
+    title and main title, its volume, and its URL."""
+
+    words: tuple[str, ...]
+    main: tuple[str, ...]
+    volume: int | None
+    url: str | None
+
+    @classmethod
+    def of(cls, ref: Reference) -> Shape:
+        title = ref.title or ""
+        return cls(
+            significant_words(title),
+            significant_words(main_title(title)),
+            volume_number(ref.volume),
+            ref.url if not ref.title else None,
+        )
+
+    def wholes(self) -> set[tuple[str, ...]]:
+        return {w for w in (self.words, self.main) if w}
+
+    def parts(self) -> set[tuple[str, ...]]:
+        """The short titles this title could be cited by: its heads and its tails of two
+        words or more (see text.title_matches)."""
+        words = self.words
+        heads = {words[:n] for n in range(1, len(words))}
+        tails = {words[-n:] for n in range(2, len(words))}
+        return heads | tails
+
+
 def group_nodes(nodes: list[Node]) -> list[list[Node]]:
-    """Nodes of one work together, in order of first appearance."""
+    """Nodes of one work together, in order of first appearance. Candidates come from
+    indexes of whole titles and of their heads and tails, so no two works are compared
+    unless one title could stand for the other."""
     clusters = Clusters(len(nodes))
-    blocks: dict[str, list[int]] = defaultdict(list)
+    wholes: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    parts: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    seen: dict[tuple[object, ...], int] = {}
     for i, node in enumerate(nodes):
-        for word in block_words(node.reference):
-            for j in blocks[word]:
-                if clusters.find(i) != clusters.find(j) and same_work(nodes[i], nodes[j]):
-                    clusters.join(i, j)
-            blocks[word].append(i)
+        shape = Shape.of(node.reference)
+        signature = (shape, surnames(node.reference))
+        if signature in seen:  # the same work again: nothing new to index
+            clusters.join(seen[signature], i)
+            continue
+        seen[signature] = i
+        if shape.url:
+            candidates = wholes[("url", shape.url)]
+        else:
+            own = [(w, shape.volume) for w in shape.wholes()]
+            pieces = [(p, shape.volume) for p in shape.parts()]
+            candidates = [j for k in own for j in (*wholes[k], *parts[k])]
+            candidates += [j for k in pieces for j in wholes[k]]
+        for j in candidates:
+            if clusters.find(i) != clusters.find(j) and authors_agree(
+                node.reference, nodes[j].reference
+            ):
+                clusters.join(i, j)
+        if shape.url:
+            wholes[("url", shape.url)].append(i)
+        else:
+            for key in own:
+                wholes[key].append(i)
+            for key in pieces:
+                parts[key].append(i)
     grouped: dict[int, list[Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
         grouped[clusters.find(i)].append(node)
     return list(grouped.values())
 
 
-def block_words(ref: Reference) -> list[str]:
-    """Two works are compared only when their titles share one of these words."""
-    if ref.url and not ref.title:
-        return [ref.url]
-    return significant_words(main_title(ref.title or ""))[:2] or [fold(ref.title or "")]
-
-
-def same_work(a: Node, b: Node) -> bool:
-    ra, rb = a.reference, b.reference
-    if ra.url or rb.url:
-        return ra.url == rb.url and (not ra.title or not rb.title or ra.title == rb.title)
-    if not ra.title or not rb.title or volume_number(ra.volume) != volume_number(rb.volume):
-        return False
-    if not (title_matches(ra.title, rb.title) or title_matches(rb.title, ra.title)):
-        return False
-    return authors_agree(ra, rb)
+def surnames(ref: Reference) -> frozenset[str]:
+    return frozenset(fold(n.family) for n in (*ref.authors, *ref.editors))
 
 
 def authors_agree(a: Reference, b: Reference) -> bool:
@@ -169,7 +217,7 @@ def compare(first: Node, other: Node) -> list[Problem]:
     a, b = first.reference, other.reference
     where = f"{first.path}:{first.citation.line}"
     found = []
-    if a.title and b.title and fold(main_title(a.title)) != fold(main_title(b.title)):
+    if a.title and b.title and not (same_words(a.title, b.title) or same_words(b.title, a.title)):
         found.append(
             ("title-variant", f"`{b.title}` and `{a.title}` ({where}) are taken as one work")
         )

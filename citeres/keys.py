@@ -48,15 +48,21 @@ def url_key(url: str) -> str:
     return slug(site) + (year.group(1) if year else "") + (slug(words[0]) if words else "")
 
 
-def order(work: Work) -> tuple[str, int, str, str, str]:
-    """What decides which of two colliding works gets `a`: their own fields only."""
-    return (
-        work.title or "",
-        volume_number(work.volume) or 0,
-        work.year or "",
-        work.publisher or "",
-        work.url or "",
-    )
+def order(work: Work, first_cited: tuple[str, int]) -> tuple[object, ...]:
+    """What decides which of two colliding works gets `a`: their own fields, then where
+    each is first cited (a path and line, which do not depend on the order of inputs)."""
+    fields = (work.title, work.year, work.publisher, work.place, work.url, work.container)
+    names = tuple(n.inverted() for n in (*work.authors, *work.editors))
+    return (*(f or "" for f in fields), volume_number(work.volume) or 0, names, first_cited)
+
+
+def first_citations(citations: Mapping[str, list[Citation]]) -> dict[str, tuple[str, int]]:
+    first: dict[str, tuple[str, int]] = {}
+    for path, cs in citations.items():
+        for c in cs:
+            if c.work and (c.work not in first or (path, c.line) < first[c.work]):
+                first[c.work] = (path, c.line)
+    return first
 
 
 def assign_keys(
@@ -67,8 +73,9 @@ def assign_keys(
     for work in works:
         by_base[base_key(work)].append(work)
     renamed: dict[str, str] = {}
+    first = first_citations(citations)
     for base, group in by_base.items():
-        group.sort(key=order)
+        group.sort(key=lambda w: order(w, first.get(w.key, ("", 0))))
         for n, work in enumerate(group):
             renamed[work.key] = base if len(group) == 1 else base + suffix(n)
     keyed = sorted((replace(w, key=renamed[w.key]) for w in works), key=lambda w: w.key)

@@ -14,6 +14,9 @@ from citeres.read import read_all
 
 
 def analyse_documents(documents: Sequence[Document]) -> Analysis:
+    """The analysis of the documents; in path order, so that nothing (keys, the fields a
+    work takes when two editions meet) depends on the order they were given in."""
+    documents = sorted(documents, key=lambda d: d.path)
     resolutions = {}
     problems: list[Problem] = []
     for document in documents:

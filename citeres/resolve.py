@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from citeres.model import Citation, Kind, Problem, Reference, Severity
 from citeres.parse.names import surname_key
 from citeres.parse.numbers import volume_number
-from citeres.text import fold, main_title, title_matches
+from citeres.parse.reference import has_imprint
+from citeres.text import same_words, title_matches
 
 NO_WORK = {Kind.ATTRIBUTION, Kind.AUTHOR_ONLY}
 DEFINING = {Kind.FULL, Kind.FURTHER_READING, Kind.URL}
@@ -110,20 +111,38 @@ def previous_note_missing(r: Resolver, i: int, previous: list[int]) -> bool:
 
 
 def resolve_full(r: Resolver, i: int) -> int | None:
-    """A full citation defines its work, unless it repeats one already cited."""
+    """A full citation defines its work, unless it repeats one already cited; a repeat
+    with no imprint of its own (`Fitzpatrick, Russian Revolution, 60`) is a short form."""
+    citation = r.citations[i]
+    if not names_something(citation.reference):
+        r.report(
+            i,
+            "unparsed-reference",
+            f"`{citation.raw}` names no author, title or URL",
+            Severity.INFO,
+        )
+        return None
     same = [
-        j
-        for j in r.defining(range(i))
-        if same_work(r.citations[j].reference, r.citations[i].reference)
+        j for j in r.defining(range(i)) if same_work(r.citations[j].reference, citation.reference)
     ]
-    return same[-1] if same else i
+    if not same:
+        return i
+    if citation.kind is Kind.FULL and not has_imprint(citation.reference):
+        r.citations[i] = replace(citation, kind=Kind.SHORT)
+        note_variants(r, i, same[-1])
+    return same[-1]
+
+
+def names_something(ref: Reference) -> bool:
+    return bool(ref.authors or (ref.title and any(ch.isalnum() for ch in ref.title)) or ref.url)
 
 
 def resolve_by_fields(r: Resolver, i: int) -> int | None:
-    """op. cit., short titles, volume-only and running-text forms: match by fields."""
+    """op. cit., short titles, volume-only and running-text forms: match by fields. A
+    signed quotation or an `According to X` names a work only when it gives a title."""
     citation = r.citations[i]
     ref = citation.reference
-    if citation.kind in NO_WORK or not (ref.authors or ref.title or ref.url):
+    if (citation.kind in NO_WORK and not ref.title) or not names_something(ref):
         return None
     earlier = candidates(r, i, range(i))
     if len(earlier) == 1:
@@ -210,12 +229,21 @@ def ambiguous(r: Resolver, i: int, found: list[int]) -> None:
 def unresolved(r: Resolver, i: int) -> int | None:
     """Nothing matches: a form with a title still names a work; an author alone does not."""
     citation = r.citations[i]
+    title = citation.reference.title
     if citation.kind in (Kind.OPCIT, Kind.VOLUME_ONLY, Kind.SHORT) and citation.note is not None:
         r.report(
             i,
             "unresolved-short-form",
             f"`{citation.raw}`: no full citation of this work in the document",
-            Severity.ERROR if not citation.reference.title else Severity.WARNING,
+            Severity.ERROR if not title else Severity.WARNING,
+        )
+    elif not title and not citation.reference.url and citation.kind not in NO_WORK:
+        # `(Serge, p. 50)` or `(Smith 1998)` with no work of that author in the document.
+        r.report(
+            i,
+            "unresolved-short-form",
+            f"`{citation.raw}`: no work by this author is cited in full in the document",
+            Severity.INFO,
         )
     if citation.reference.title or citation.reference.url:
         if citation.kind is Kind.SHORT:
@@ -229,7 +257,7 @@ def note_variants(r: Resolver, i: int, j: int) -> None:
     short, full = r.citations[i].reference, r.citations[j].reference
     if not short.title or not full.title:
         return
-    if fold(short.title) in (fold(full.title), fold(main_title(full.title))):
+    if same_words(short.title, full.title):
         return
     r.report(
         i,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -25,6 +26,7 @@ def ascii_fold(text: str) -> str:
     return anyascii(unicodedata.normalize("NFC", text))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces, for comparing."""
     text = _APOSTROPHE.sub("", ascii_fold(text).lower())  # `Stalin's` is one word, `stalins`
@@ -36,10 +38,12 @@ def squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def significant_words(text: str) -> list[str]:
-    return [w for w in fold(text).split() if w not in STOP_WORDS]
+@lru_cache(maxsize=65536)
+def significant_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in fold(text).split() if w not in STOP_WORDS)
 
 
+@lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
     """0..1 likeness of two folded strings."""
     fa, fb = fold(a), fold(b)
@@ -50,11 +54,13 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, fa, fb).ratio()
 
 
+@lru_cache(maxsize=65536)
 def main_title(title: str) -> str:
     """The title before its subtitle: `Stalin: An Appraisal` → `Stalin`."""
     return re.split(r"[:.;]\s|\s[-–—]\s", title, maxsplit=1)[0].strip()
 
 
+@lru_cache(maxsize=65536)
 def title_matches(short: str, full: str) -> bool:
     """Whether `short` names the same title as `full`: equal, its main title, a
     contraction (`Trotsky Speaks` / `Leon Trotsky Speaks`) or a near spelling."""
@@ -97,3 +103,9 @@ def one_slip(a: str, b: str) -> bool:
         return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def same_words(short: str, full: str) -> bool:
+    """The same title but for articles, case and punctuation, or the main title alone."""
+    words = significant_words(short)
+    return words in (significant_words(full), significant_words(main_title(full)))

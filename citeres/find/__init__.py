@@ -7,6 +7,7 @@ import importlib
 from collections.abc import Callable
 
 from citeres.find import notes
+from citeres.find.spans import Spans
 from citeres.model import Document, Mention, Problem
 
 Finder = Callable[[Document], tuple[list[Mention], list[Problem]]]
@@ -31,17 +32,12 @@ FINDERS = running_text_finders()
 def find_all(document: Document) -> tuple[list[Mention], list[Problem]]:
     """Every mention in the document, in text order, and the problems finding them met."""
     mentions, problems, body_end = notes.find(document)
-    claimed = [(body_end, mentions[-1].end)] if mentions else []
+    claimed = Spans()
+    if mentions:
+        claimed.claim(body_end, mentions[-1].end)
     for finder in FINDERS:
         found, found_problems = finder(document)
         problems.extend(found_problems)
-        for mention in found:
-            if not overlaps(mention, claimed):
-                mentions.append(mention)
-                claimed.append((mention.start, mention.end))
+        mentions.extend(m for m in found if claimed.claim(m.start, m.end))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, problems
-
-
-def overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(mention.start < end and start < mention.end for start, end in spans)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from citeres.model import Document, Kind, Mention, Problem, Severity
 from citeres.text import squash
@@ -20,6 +21,7 @@ NOTE_START = re.compile(
     r"^[ \t\u00a0]*(?:(\d{1,4})[ \t\u00a0]*[.)]|\[(\d{1,4})\])[ \t\u00a0]+(?!https?://)(?=\S)",
     re.MULTILINE,
 )
+BARE_START = re.compile(r"^[ \t\u00a0]*(\d{1,4})[ \t\u00a0]+(?=[^\W\d_])", re.MULTILINE)
 NOTES_HEADING = re.compile(
     r"^[ \t]*(?:end\s*notes|notes|footnotes|notes and references)[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -28,7 +30,9 @@ MAX_GAP = 6  # numbers a chain may skip (missing notes) and still be one notes s
 MAX_LINES_BETWEEN = 14  # lines one note may wrap over
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # A marker glued to the word or punctuation it follows: `socialism".3`, `Russia.5`, `word²`.
-GLUED = re.compile(r"(?<=[^\W\d_]|[.,;:!?'\"“”‘’)\]])(\d{1,4}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?![\w]|[.,]\d)")
+# Scanned as "a non-space, then digits", the cheap way; the character before is checked after.
+GLUED = re.compile(r"(?<=\S)(\d{1,4}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?!\w|[.,]\d)")
+GLUE = frozenset(".,;:!?'\"“”‘’)]")
 # A marker set off by a space at the end of a line: `Leon Trotsky 2`.
 SPACED = re.compile(r"(?<=[^\W\d_]|[.,;:!?'\"”’)])[ \t\u00a0]+(\d{1,4})[ \t\u00a0]*$", re.MULTILINE)
 BRACKETED = re.compile(r"\[(\d{1,4})\]")
@@ -59,8 +63,7 @@ class Note:
     line: int  # the line of `N.`
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     number: int
     offset: int
     weight: int
@@ -73,11 +76,19 @@ class NotesSection:
 
 
 def note_starts(text: str) -> list[NoteStart]:
-    found = []
+    found = {}
     for match in NOTE_START.finditer(text):
         number = match.group(1) or match.group(2)
-        found.append(NoteStart(int(number), match.start(), match.end(), bool(match.group(2))))
-    return found
+        found[match.start()] = NoteStart(
+            int(number), match.start(), match.end(), bool(match.group(2))
+        )
+    # Under a `Notes` heading a bare number may start a note: `1 Isaac Deutscher, ...`
+    for heading in NOTES_HEADING.finditer(text):
+        for match in BARE_START.finditer(text, heading.end()):
+            found.setdefault(
+                match.start(), NoteStart(int(match.group(1)), match.start(), match.end(), False)
+            )
+    return [found[k] for k in sorted(found)]
 
 
 def chains(starts: list[NoteStart], document: Document) -> list[list[NoteStart]]:
@@ -168,9 +179,14 @@ def marker_candidates(body: str, bracketed: bool) -> list[Marker]:
     found = [
         Marker(int(m.group(1).translate(SUPERSCRIPTS)), m.start(1), glue_weight(body, m.start(1)))
         for m in GLUED.finditer(body)
+        if glued(body[m.start(1) - 1])
     ]
     found += [Marker(int(m.group(1)), m.start(1), 2) for m in SPACED.finditer(body)]
     return sorted(found, key=lambda m: m.offset)
+
+
+def glued(before: str) -> bool:
+    return before in GLUE or (before.isalpha() and not before.isdigit())
 
 
 def glue_weight(body: str, offset: int) -> int:

@@ -8,100 +8,22 @@ from citeres.model import Name
 from citeres.text import fold, squash
 
 PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "de",
-        "der",
-        "den",
-        "di",
-        "da",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "du",
-        "le",
-        "la",
-        "ter",
-        "ten",
-        "vom",
-        "zu",
-        "ibn",
-        "bin",
-        "dei",
-    ]
+    ("van von de der den di da del della dos das du le la ter ten vom zu ibn bin dei ").split()
 )
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 CORPORATE_WORDS = frozenset(
-    [
-        "committee",
-        "party",
-        "association",
-        "university",
-        "institute",
-        "society",
-        "organisation",
-        "organization",
-        "commission",
-        "council",
-        "league",
-        "union",
-        "ministry",
-        "department",
-        "office",
-        "bureau",
-        "group",
-        "collective",
-        "foundation",
-        "agency",
-        "congress",
-        "federation",
-        "international",
-        "press",
-        "government",
-    ]
+    (
+        "committee party association university institute society organisation "
+        "organization commission council league union ministry department office bureau "
+        "group collective foundation agency congress federation international press "
+        "government "
+    ).split()
 )
 NOT_IN_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "in",
-        "on",
-        "to",
-        "for",
-        "with",
-        "from",
-        "by",
-        "at",
-        "as",
-        "is",
-        "was",
-        "or",
-        "not",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "this",
-        "that",
-        "who",
-        "which",
-        "what",
-        "vol.",
-        "volume",
-        "ed.",
-        "eds.",
-        "op.",
-        "cit.",
-        "ibid.",
-        "see",
-        "also",
-    ]
+    (
+        "the a an of and in on to for with from by at as is was or not its his her their "
+        "our this that who which what vol. volume ed. eds. op. cit. ibid. see also "
+    ).split()
 )
 ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others)\s*$", re.IGNORECASE)
 AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*)", re.IGNORECASE)

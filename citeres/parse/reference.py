@@ -8,7 +8,7 @@ leaves the rest; what remains is split at commas into author, title and imprint.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from citeres.model import Kind, Name, Reference, WorkType
 from citeres.parse import bibliography, imprint
@@ -50,16 +50,24 @@ JOURNAL_NUMBERS = re.compile(
 
 @dataclass
 class Parsed:
-    """The parser's working state, and its result."""
+    """The parser's working state, and its result. Fields gather in a dict and become a
+    Reference once, at the end: rebuilding a frozen dataclass per field is slow."""
 
     text: str
     form: Kind = Kind.FULL
     pages: str | None = None
-    reference: Reference = field(default_factory=Reference)
+    fields: dict[str, object] = field(default_factory=dict)
     complaints: list[tuple[str, str]] = field(default_factory=list)
 
     def set(self, **changes: object) -> None:
-        self.reference = replace(self.reference, **changes)  # type: ignore[arg-type]
+        self.fields.update(changes)
+
+    def get(self, name: str) -> object:
+        return self.fields.get(name)
+
+    @property
+    def reference(self) -> Reference:
+        return Reference(**self.fields)  # type: ignore[arg-type]
 
 
 def parse_reference(raw: str) -> Parsed:
@@ -116,7 +124,7 @@ def cut_identifiers(state: Parsed) -> None:
             value = match.group(1) if name != "url" else match.group(0)
             state.set(**{name: value.replace(" ", "")})
             state.text = (state.text[: match.start()] + state.text[match.end() :]).strip(" ,.")
-    if state.reference.url and not state.text:
+    if state.get("url") and not state.text:
         state.set(type=WorkType.WEB)
 
 
@@ -142,7 +150,7 @@ def parse_container(state: Parsed, after: str) -> None:
         return
     bracket = BRACKET_IMPRINT.search(after)
     match = JOURNAL_NUMBERS.match(after)
-    if state.reference.url and not match and not bracket:
+    if state.get("url") and not match and not bracket:
         # `“Soviet,” Encyclopaedia Britannica, https://...`: a page of a web site.
         segments = split_commas(after)
         state.set(type=WorkType.WEB, container=segments[0])
@@ -166,9 +174,9 @@ def set_journal(state: Parsed, match: re.Match[str]) -> None:
     state.set(
         type=WorkType.ARTICLE,
         container=match.group("container").strip(" ,"),
-        volume=state.reference.volume or match.group("volume"),
+        volume=state.get("volume") or match.group("volume"),
         issue=match.group("issue") or number,
-        year=year or state.reference.year,
+        year=year or state.get("year"),
     )
     if match.group("pages") and not state.pages:
         state.pages = match.group("pages")
@@ -319,9 +327,17 @@ def is_author(segments: list[str], form: Kind, has_pages: bool = False) -> bool:
     if len(segments) == 1:
         # `Meyer, op. cit.` and `Smith, 45` name an author; `The Peasant War.` is a title.
         return form is not Kind.FULL or has_pages
+    if re.search(r"\b[A-Z]\.", first):
+        return True  # initials: `S. A. Smith` is a person, whatever follows
     # `Leon Trotsky Speaks, New York: Pathfinder, 1972`: the name-like part is the title,
-    # unless a later segment holds the imprint (`Name, Title: Subtitle, Place: Publisher`).
-    second_is_imprint = imprint.is_imprint(segments[1]) and not any(":" in s for s in segments[2:])
+    # unless a later segment holds the imprint (`Name, Title: Subtitle, Place: Publisher`)
+    # or the colon segment runs on into a year range (`Red Petrograd: ..., 1917–1918`).
+    rest = segments[2:]
+    second_is_imprint = (
+        imprint.is_imprint(segments[1])
+        and not any(":" in s for s in rest)
+        and not (rest and YEAR_RANGE.match(rest[0]))
+    )
     return not (second_is_imprint and form is Kind.FULL and len(first.split()) > 2)
 
 

@@ -1,0 +1,81 @@
+"""What a matched record adds to a work, and what it contradicts.
+
+The cited facts (edition, publisher, place, year) stay as the document has them; the
+record fills what is missing and adds identifiers; contradictions become findings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from citeres.enrich.match import Scored, title_key, year_of
+from citeres.model import Severity, Work
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem without its place yet: the caller knows where the work is first cited."""
+
+    kind: str
+    severity: Severity
+    message: str
+
+
+def apply(work: Work, scored: Scored) -> tuple[Work, tuple[str, ...], list[Finding]]:
+    """The work with the record's additions, the fields filled, and the contradictions."""
+    record = scored.candidate
+    changes: dict[str, str] = {}
+    if record.source == "openlibrary" and record.id.startswith("/works/"):
+        changes["openlibrary"] = record.id.removeprefix("/works/")
+    if record.doi:
+        changes["doi"] = record.doi
+    changes.update(title_changes(work, record.title, record.subtitle))
+    first = record.year if not record.pinned else None
+    cited = year_of(work.year)
+    if first and (cited is None or first < cited) and not work.original_year:
+        changes["original_year"] = str(first)
+    if record.pinned:
+        # A DOI or an ISBN names one publication: its imprint may fill the gaps.
+        for name in ("publisher", "place", "container", "volume", "issue", "pages", "isbn"):
+            value = getattr(record, name)
+            if value and not getattr(work, name):
+                changes[name] = value
+        if record.year and not work.year:
+            changes["year"] = str(record.year)
+    changes = {k: v for k, v in changes.items() if getattr(work, k) != v}
+    return dataclasses.replace(work, **changes), tuple(sorted(changes)), findings(work, scored)
+
+
+def title_changes(work: Work, title: str, subtitle: str | None) -> dict[str, str]:
+    """The full title where the document used a short one, and the subtitle it left out."""
+    changes = {}
+    cited = title_key(work.title or "")
+    found = title_key(title)
+    if found.startswith(cited + " ") and ":" not in (work.title or ""):
+        changes["title"] = title  # the document cited a short title
+    if subtitle and not work.subtitle and title_key(subtitle) not in cited:
+        changes["subtitle"] = subtitle
+    return changes
+
+
+def findings(work: Work, scored: Scored) -> list[Finding]:
+    found = []
+    for cited, spelled in scored.variants:
+        found.append(
+            Finding(
+                "catalogue-author-variant",
+                Severity.WARNING,
+                f"the catalogue spells the author {spelled!r}; the document has {cited!r}",
+            )
+        )
+    if scored.year_conflict:
+        found.append(
+            Finding(
+                "catalogue-year-conflict",
+                Severity.WARNING,
+                f"cited as {work.year}, but the catalogue's earliest year for "
+                f"{scored.candidate.title!r} is {scored.candidate.year}",
+            )
+        )
+    return found

@@ -1,0 +1,146 @@
+"""BibLaTeX: the BibTeX view with biblatex's own fields (location, date, journaltitle,
+subtitle, maintitle/volume for a volume of a multi-volume work, @online)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from bibtexparser.model import Entry
+
+from citeres.export.bibtex import Pairs, make_entry, name_pairs, write_entries
+from citeres.export.fields import bare_doi, is_volume_of_set, nonempty, page_range, year_number
+from citeres.model import Work, WorkType
+
+YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{2,4})$")
+
+
+def iso_date(year: str | None) -> tuple[str, str | None]:
+    """(field, value): `date` for a year or a range (`1917-18` → `1917/1918`), which biber
+    parses; anything else goes to `year` as written rather than being lost."""
+    if not year or not year.strip():
+        return "date", None
+    text = year.strip()
+    if year_number(text) is not None:
+        return "date", text
+    if match := YEAR_RANGE.match(text):
+        start, end = match.groups()
+        return "date", f"{start}/{start[: 4 - len(end)]}{end}"
+    return "year", text
+
+
+def dates(work: Work) -> list[tuple[str, str | None]]:
+    (field, value), (_, original) = iso_date(work.year), iso_date(work.original_year)
+    return [(field, value), ("origdate", original)]
+
+
+def imprint(work: Work) -> list[tuple[str, str | None]]:
+    return [("edition", work.edition), ("location", work.place), ("publisher", work.publisher)]
+
+
+def identifiers(work: Work) -> list[tuple[str, str | None]]:
+    return [("doi", bare_doi(work.doi)), ("isbn", work.isbn), ("url", work.url)]
+
+
+def titles(work: Work) -> list[tuple[str, str | None]]:
+    """Title and subtitle; a volume of a set also names its set as maintitle.
+
+    The model knows only the set's title, so title and maintitle are the same and
+    biblatex's standard styles print it once (they clear a maintitle equal to title).
+    """
+    main = work.title if is_volume_of_set(work) else None
+    return [("title", work.title), ("subtitle", work.subtitle), ("maintitle", main)]
+
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def volume_number(volume: str | None) -> str | None:
+    """biblatex's volume is an integer: `III` → `3`; anything else is kept as written."""
+    if not volume or not re.fullmatch(r"[IVXLCDM]+", volume.strip().upper()):
+        return volume
+    values = [ROMAN[ch] for ch in volume.strip().upper()]
+    total = sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
+    return str(total)
+
+
+def book(work: Work) -> Pairs:
+    return nonempty(
+        [
+            *titles(work),
+            ("volume", volume_number(work.volume)),
+            *imprint(work),
+            *dates(work),
+            *identifiers(work),
+        ]
+    )
+
+
+def chapter(work: Work) -> Pairs:
+    return nonempty(
+        [
+            *titles(work),
+            ("booktitle", work.container),
+            ("volume", volume_number(work.volume)),
+            *imprint(work),
+            *dates(work),
+            ("pages", page_range(work.pages, "--")),
+            *identifiers(work),
+        ]
+    )
+
+
+def article(work: Work) -> Pairs:
+    return nonempty(
+        [
+            *titles(work),
+            ("journaltitle", work.container),
+            ("volume", volume_number(work.volume)),
+            ("number", work.issue),
+            *dates(work),
+            ("pages", page_range(work.pages, "--")),
+            *identifiers(work),
+        ]
+    )
+
+
+def online(work: Work) -> Pairs:
+    return nonempty(
+        [
+            *titles(work),
+            ("organization", work.container or work.publisher),
+            *dates(work),
+            *identifiers(work),
+        ]
+    )
+
+
+def misc(work: Work) -> Pairs:
+    return nonempty(
+        [*titles(work), ("howpublished", work.container), *imprint(work), *dates(work),
+         *identifiers(work)]
+    )  # fmt: skip
+
+
+ENTRY_TYPES: dict[WorkType, tuple[str, Callable[[Work], Pairs]]] = {
+    WorkType.BOOK: ("book", book),
+    WorkType.CHAPTER: ("incollection", chapter),
+    WorkType.ARTICLE: ("article", article),
+    WorkType.WEB: ("online", online),
+    WorkType.MISC: ("misc", misc),
+}
+
+
+def to_entry(work: Work) -> Entry:
+    entry_type, fields_of = ENTRY_TYPES[work.type]
+    return make_entry(entry_type, work.key, fields_of(work), name_pairs(work))
+
+
+def to_entries(works: Iterable[Work]) -> list[Entry]:
+    return [to_entry(work) for work in sorted(works, key=lambda w: w.key)]
+
+
+def to_biblatex(works: Iterable[Work]) -> str:
+    return write_entries(to_entries(works))

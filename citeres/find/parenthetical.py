@@ -1,0 +1,221 @@
+"""Parenthetical references in running text: `(Smith, Red Petrograd, p. 165)`, a title alone
+whose author the sentence names, and author-date forms `(Smith 1998: 45)`, `Smith (1998)`.
+
+Author-date citations carry only authors and a year; the lead's resolver matches them to the
+document's reference list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeres.find.spans import Spans
+from citeres.find.titles import (
+    PEOPLE,
+    PEOPLE_ENDING,
+    QUOTED,
+    TITLE,
+    author_before,
+    clean_person,
+    person_names,
+)
+from citeres.model import Document, Kind, Mention, Name, Problem, Reference
+
+PARENS = re.compile(r"\(([^()\n]{2,400})\)")
+SEGMENT = re.compile(r"[^;]+")
+CUE = re.compile(r"^(?:see(?:[ ]also)?|cf\.|e\.g\.,?|compare|for example,?)[ ]+", re.IGNORECASE)
+PAGE_NUMBER = r"(?:\d+|[ivxlc]+)(?:[ ]?[-–—][ ]?(?:\d+|[ivxlc]+))?(?:[ ]?ff?\.?)?"
+PAGES = rf"{PAGE_NUMBER}(?:,[ ]?{PAGE_NUMBER})*"
+LOCATOR = re.compile(rf",?[ ]*(?:pp?\.|pages?|at)[ ]*(?P<pages>{PAGES})[ ]*$")
+TRAILING_YEAR = re.compile(r"(?:,[ ]*|[ ]*\()(?P<year>1[5-9]\d\d|20\d\d)\)?[ ]*$")
+TITLE_RE = re.compile(rf"(?:{TITLE}|{QUOTED})")
+CITED_IN = re.compile(r"^(?P<speaker>.+?)[ ]+(?:cited|quoted)(?:[ ]+(?:in|by))?[ ]+(?P<rest>.+)$")
+YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+AUTHOR_DATE = re.compile(
+    rf"^(?P<authors>{PEOPLE}),?[ ]+(?P<year>{YEAR})"
+    rf"(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?[ ]*$"
+)
+YEAR_IN_PARENS = re.compile(
+    rf"[ \u00a0]\((?P<year>{YEAR})(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?\)"
+)
+REFERENCE_HEADING = re.compile(
+    r"^[ \t]*(?:references|bibliography|works cited|sources|literature)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    mention: Mention
+    strong: bool  # author-date with a locator or several authors: no other evidence needed
+    author_date: bool
+
+
+def find(document: Document) -> tuple[list[Mention], list[Problem]]:
+    found: list[Found] = []
+    families: set[str] = set()
+    for match in PARENS.finditer(document.text):
+        found.extend(in_parentheses(document, match, families))
+    claimed = Spans()
+    for f in found:
+        claimed.claim(f.mention.start, f.mention.end)
+    found.extend(narrative(document, claimed))
+    trusted = any(f.strong for f in found if f.author_date) or bool(
+        REFERENCE_HEADING.search(document.text)
+    )
+    kept = [f.mention for f in found if not f.author_date or f.strong or trusted]
+    return sorted(kept, key=lambda m: m.start), []
+
+
+def in_parentheses(document: Document, match: re.Match[str], families: set[str]) -> list[Found]:
+    found = []
+    segments = list(SEGMENT.finditer(match.group(1)))
+    author_dates = sum(1 for s in segments if AUTHOR_DATE.match(s.group().strip()))
+    for segment in segments:
+        start = match.start(1) + segment.start()
+        raw = segment.group()
+        lead = len(raw) - len(raw.lstrip())
+        raw = raw.strip()
+        cue = CUE.match(raw)
+        if cue:
+            lead, raw = lead + cue.end(), raw[cue.end() :]
+        start += lead
+        one = read_segment(document, raw, start, bool(cue), author_dates > 1, families)
+        if one is not None:
+            found.append(one)
+    return found
+
+
+def read_segment(
+    document: Document, raw: str, start: int, cued: bool, several: bool, families: set[str]
+) -> Found | None:
+    if not raw:
+        return None
+    dated = AUTHOR_DATE.match(raw)
+    if dated:
+        return author_date(document, dated, start, start + len(raw), several)
+    reference, pages = author_title(document.text, raw, start, cued, families)
+    if reference is None:
+        return None
+    families.update(n.family for n in reference.authors)
+    return Found(mention(document, start, raw, Kind.PARENTHETICAL, reference, pages), False, False)
+
+
+def author_title(
+    text: str, raw: str, start: int, cued: bool, families: set[str]
+) -> tuple[Reference | None, str | None]:
+    """`Author, Title[, Year], p. N`, `Title, p. N` or `X cited Author, Title, p. N`."""
+    locator = LOCATOR.search(raw)
+    if locator is None and not cued:
+        return None, None
+    body = raw[: locator.start()] if locator else raw
+    pages = locator.group("pages") if locator else None
+    year = TRAILING_YEAR.search(body)
+    if year:
+        body = body[: year.start()]
+    cited = CITED_IN.match(body)
+    if cited and "," in cited.group("rest"):
+        body = cited.group("rest")
+    head, comma, title = body.partition(", ")
+    if not comma:
+        return lone_part(text, body.strip(), start, families, locator is not None, year), pages
+    person = clean_person(head.strip())
+    if person != head.strip() or not re.fullmatch(PEOPLE, person):
+        return None, None
+    title = title.strip()
+    if not is_title(title, strict=locator is None):
+        return None, None
+    return Reference(
+        authors=person_names(person), title=unquote(title), year=year and year.group("year")
+    ), pages
+
+
+def lone_part(
+    text: str, part: str, start: int, families: set[str], located: bool, year: re.Match | None
+) -> Reference | None:
+    """`(Title, p. N)` with the author taken from the sentence, or `(Author, p. N)` when
+    the word is a family name already cited in the document."""
+    if not located or not part:
+        return None
+    if part in families:
+        return Reference(authors=(Name(family=part),), year=year and year.group("year"))
+    if not is_title(part, strict=True):
+        return None
+    return Reference(
+        authors=author_before(text, start),
+        title=unquote(part),
+        year=year and year.group("year"),
+    )
+
+
+def is_title(title: str, strict: bool) -> bool:
+    """A title between commas: capitalised, not a sentence; strict means a whole Title-Case run."""
+    if not title or len(title) > 200 or not (title[0].isupper() or title[0] in "‘“\"'"):
+        return False
+    if strict:
+        return TITLE_RE.fullmatch(title) is not None
+    return not re.search(r"[.!?]\s", title)
+
+
+def unquote(title: str) -> str:
+    return title.strip("‘’“”\"' ")
+
+
+def author_date(
+    document: Document, match: re.Match[str], start: int, end: int, several: bool
+) -> Found | None:
+    authors_text = match.group("authors")
+    if clean_person(authors_text.split(" and ")[0].split(",")[0]) is None:
+        return None
+    raw = document.text[start:end]
+    reference = Reference(authors=person_names(authors_text), year=match.group("year"))
+    strong = bool(match.group("pages")) or several or "et al" in authors_text
+    return Found(
+        mention(document, start, raw, Kind.PARENTHETICAL, reference, match.group("pages")),
+        strong,
+        True,
+    )
+
+
+def narrative(document: Document, claimed: Spans) -> list[Found]:
+    """`Smith (1998)` and `Smith and Jones (1998: 45)`: the author named in the sentence."""
+    found = []
+    text = document.text
+    for match in YEAR_IN_PARENS.finditer(text):
+        named = PEOPLE_ENDING.search(text, max(0, match.start() - 120), match.start())
+        authors = clean_person(named.group()) if named else None
+        if named is None or authors is None:
+            continue
+        start = named.end() - len(authors)
+        reference = Reference(authors=person_names(authors), year=match.group("year"))
+        raw = text[start : match.end()]
+        pages = match.group("pages")
+        found.append(
+            Found(
+                mention(document, start, raw, Kind.PARENTHETICAL, reference, pages),
+                bool(pages),
+                True,
+            )
+        )
+    return [f for f in found if claimed.claim(f.mention.start, f.mention.end)]
+
+
+def mention(
+    document: Document,
+    start: int,
+    raw: str,
+    kind: Kind,
+    reference: Reference,
+    pages: str | None,
+) -> Mention:
+    return Mention(
+        path=document.path,
+        line=document.line_of(start),
+        start=start,
+        end=start + len(raw),
+        kind=kind,
+        raw=raw,
+        reference=reference,
+        pages=pages,
+    )

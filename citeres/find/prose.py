@@ -1,0 +1,298 @@
+"""Works named in prose: `Salerno's Red November, Black November`, `in his seminal book Soviet
+Workers`, `a pamphlet called Industrial Communism`, `see Naimark, Stalin's Genocides`.
+
+A Title-Case run counts only with evidence (a genre noun, a possessive author, `by Author`,
+`see Author, Title`); once a title has been named with evidence, its later exact uses count
+too. Organisations, events and places are not works; a missed title beats an invented one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from citeres.find.spans import Spans
+from citeres.find.titles import (
+    NOT_PEOPLE,
+    PERSON,
+    PERSON_ENDING,
+    QUOTED,
+    SP,
+    TITLE,
+    UPPER,
+    WORD,
+    author_before,
+    clean_person,
+    followed_plausibly,
+    names_an_institution,
+    person_names,
+    split_works,
+    strip_title,
+    word_count,
+)
+from citeres.find.words import alternation
+from citeres.model import Document, Kind, Mention, Name, Problem, Reference
+
+PLURAL_GENRES = (
+    "books|novels|pamphlets|essays|articles|studies|memoirs|histories|works|writings|poems|"
+    "plays|stories|fiction|volumes|biographies|trilogy"
+)
+GENRES = (
+    "book|novel|novella|pamphlet|essay|article|study|monograph|memoir|autobiography|biography|"
+    "history|treatise|masterpiece|classic|work|poem|play|story|collection|anthology|tract|"
+    "manifesto|sermon|lecture|diary|chronicle|epic|satire|polemic|critique|dissertation|"
+    f"film|documentary|{PLURAL_GENRES}"
+)
+LINKS = r"called|titled|entitled|named|specifically|namely|such[ ]as|including|like"
+NAMING_LINKS = frozenset({"called", "titled", "entitled", "named"})
+TITLE_OR_QUOTED = rf"(?:{QUOTED}|(?P<bare>{TITLE}))"
+# `his seminal book Soviet Workers`, `a pamphlet called Industrial Communism`,
+# `his fiction — specifically The Case of ...`, `novel, 'Everything Flows'`.
+GENRE_CUE = re.compile(
+    rf"\b(?P<genre>{GENRES})\b(?:[ \t]*[,:—–][ \t]*|{SP})(?:(?P<link>{LINKS}){SP})?"
+    rf"{TITLE_OR_QUOTED}"
+)
+POSSESSOR = re.compile(rf"(?P<person>{PERSON})[’']s{SP}(?:[a-z]+{SP}){{0,3}}$")
+BY_AFTER = re.compile(rf",?{SP}by{SP}(?P<person>{PERSON})")
+POSSESSIVE_MARK = re.compile(rf"[’']s{SP}(?=[{UPPER}])")
+BARE_TITLE = re.compile(rf"(?P<bare>{TITLE})")
+HIS = re.compile(rf"\b(?:his|her|their){SP}(?:(?P<adj>[a-z]+){SP})?(?P<bare>{TITLE})")
+BY_MARK = re.compile(rf"{SP}by{SP}(?=[{UPPER}])")
+TITLE_ENDING = re.compile(rf"(?<![^\W_]){TITLE_OR_QUOTED}$")
+PERSON_AT = re.compile(PERSON)
+SEE = re.compile(
+    rf"\b(?:[Ss]ee(?:{SP}also)?|[Cc]f\.|(?:account|study|history|discussion|analysis|survey|"
+    rf"treatment|biography|overview|portrait|book|essay|article|work){SP}(?:in|by))"
+    rf"{SP}(?P<person>{PERSON}),{SP}(?P<bare>{TITLE})(?:,{SP}(?P<year>1[5-9]\d\d|20\d\d))?"
+    r"(?=[);.,:]|\s*$)"
+)
+OTHER_CUES = (
+    "his|her|their|See|see|Cf|cf|account|discussion|analysis|survey|treatment|overview|portrait"
+)
+CUE_WORDS = [*GENRES.split("|"), *OTHER_CUES.split("|")]
+# Starting with the character before the word lets the engine skip ahead fast.
+CUE = re.compile(rf"(?:^|[\s(“‘\"—–])(?P<cue>{alternation(CUE_WORDS)})\b")
+AUTHOR_COMMA_BEFORE = re.compile(rf"{PERSON},{SP}$")
+CONTINUATION = re.compile(rf",{SP}(?P<bare>{TITLE})")
+CAPITALISED_BEFORE = re.compile(rf"{WORD}{SP}$")
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)[ \t\u00a0]+$")
+QUOTES = "‘’“”\"'"
+
+
+@dataclass(frozen=True)
+class Named:
+    start: int
+    end: int
+    title: str
+    authors: tuple[Name, ...]
+    year: str | None = None
+
+
+def find(document: Document) -> tuple[list[Mention], list[Problem]]:
+    text = document.text
+    named: list[Named] = []
+    claimed = Spans()
+    for scan in SCANS:
+        named.extend(one for one in scan(text) if claimed.claim(one.start, one.end))
+    named.extend(repeats(text, named, claimed))
+    named.sort(key=lambda n: n.start)
+    return [to_mention(document, n) for n in named], []
+
+
+def title_span(match: re.Match[str]) -> tuple[int, int, str]:
+    group = "quoted" if match.groupdict().get("quoted") else "bare"
+    title = strip_title(match.group(group))
+    return match.start(group), match.start(group) + len(title), title
+
+
+def group_of(match: re.Match[str], name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def named_works(
+    match: re.Match[str], text: str, authors: tuple[Name, ...], several: bool
+) -> list[Named]:
+    """One Named per work in the matched title, two when the run joins two works."""
+    start, end, title = title_span(match)
+    if group_of(match, "bare"):
+        start, end, title = continued(text, start, end, title)
+    works = []
+    at = start
+    for part in split_works(title, several):
+        at = text.index(part, at)
+        works.append(Named(at, at + len(part), part, authors))
+        at += len(part)
+    return works
+
+
+def continued(text: str, start: int, end: int, title: str) -> tuple[int, int, str]:
+    """`Red November, Black November`: a comma joins two runs that echo each other."""
+    more = CONTINUATION.match(text, end)
+    if more is None:
+        return start, end, title
+    second = strip_title(more.group("bare"))
+    if set(second.split()) & set(title.split()) and followed_plausibly(text, more.end()):
+        end = more.start("bare") + len(second)
+        return start, end, text[start:end]
+    return start, end, title
+
+
+def strong_bare(text: str, match: re.Match[str], end: int) -> bool:
+    """A bare run with no naming word: two words or more, not an institution, and followed
+    the way a title is followed."""
+    title = strip_title(match.group("bare"))
+    return (
+        word_count(title) >= 2 and not names_an_institution(title) and followed_plausibly(text, end)
+    )
+
+
+def by_cues(text: str) -> Iterator[Named]:
+    """One pass over the cue words (genre nouns, `his`, `see`), then the full pattern of
+    each cue at that place: one scan of the text instead of one per pattern."""
+    for cue in CUE.finditer(text):
+        at = cue.start("cue")
+        for pattern, read in CUE_READERS:
+            match = pattern.match(text, at)
+            if match is not None:
+                yield from read(text, match)
+
+
+def genre_work(text: str, match: re.Match[str]) -> list[Named]:
+    link = (match.group("link") or "").replace(" ", "")
+    if group_of(match, "bare") and not genre_title_ok(text, match, link):
+        return []
+    several = match.group("genre") in PLURAL_GENRES.split("|") or link in ("suchas", "including")
+    return named_works(match, text, genre_author(text, match), several)
+
+
+def genre_title_ok(text: str, match: re.Match[str], link: str) -> bool:
+    _, end, title = title_span(match)
+    if link in NAMING_LINKS:
+        return True
+    if names_an_institution(title) and not link:
+        return False  # `the history Russian Revolution` no; `novels such as Conquered City` yes
+    return word_count(title) >= 2 and followed_plausibly(text, end)
+
+
+def genre_author(text: str, match: re.Match[str]) -> tuple[Name, ...]:
+    """The possessive before the genre noun, `by Author` after the title, or else the
+    person the sentence names as writer."""
+    before = POSSESSOR.search(text, max(0, match.start() - 120), match.start())
+    if before:
+        person = clean_person(before.group("person"))
+        if person and person.split()[-1] not in NOT_PEOPLE:
+            return person_names(person)
+    after = BY_AFTER.match(text, title_span(match)[1])
+    if after and clean_person(after.group("person")) == after.group("person"):
+        return person_names(after.group("person"))
+    return author_before(text, match.start())
+
+
+def by_possessive(text: str) -> Iterator[Named]:
+    for mark in POSSESSIVE_MARK.finditer(text):
+        who = PERSON_ENDING.search(text, max(0, mark.start() - 80), mark.start())
+        match = BARE_TITLE.match(text, mark.end()) if who else None
+        if who is None or match is None:
+            continue
+        person = clean_person(who.group())
+        if person is None or not strong_bare(text, match, match.end("bare")):
+            continue
+        if AUTHOR_COMMA_BEFORE.search(text, max(0, who.start() - 60), who.start()):
+            continue  # `Lewin, Lenin's Last Struggle`: the possessive belongs to the title
+        yield from named_works(match, text, person_names(person), several=False)
+
+
+def pronoun_work(text: str, match: re.Match[str]) -> list[Named]:
+    if not strong_bare(text, match, match.end("bare")):
+        return []
+    return named_works(match, text, author_before(text, match.start()), several=False)
+
+
+def by_author_after(text: str) -> Iterator[Named]:
+    for mark in BY_MARK.finditer(text):
+        match = TITLE_ENDING.search(text, max(0, mark.start() - 200), mark.start())
+        who = PERSON_AT.match(text, mark.end()) if match else None
+        if match is None or who is None or clean_person(who.group()) != who.group():
+            continue
+        person = who.group()
+        if group_of(match, "bare"):
+            title = strip_title(match.group("bare"))
+            start = match.start("bare")
+            if word_count(title) < 2 or names_an_institution(title):
+                continue
+            if ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+                continue
+        yield from named_works(match, text, person_names(person), several=False)
+
+
+def see_work(text: str, match: re.Match[str]) -> list[Named]:
+    person = match.group("person")
+    title = strip_title(match.group("bare"))
+    if clean_person(person) != person or names_an_institution(title):
+        return []
+    start = match.start("bare")
+    return [Named(start, start + len(title), title, person_names(person), match.group("year"))]
+
+
+Reader = Callable[[str, re.Match[str]], list[Named]]
+# In order of precedence at one cue: `see Author, Title` before a genre noun's title.
+CUE_READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
+    (SEE, see_work),
+    (GENRE_CUE, genre_work),
+    (HIS, pronoun_work),
+)
+SCANS: tuple[Callable[[str], Iterator[Named]], ...] = (by_cues, by_possessive, by_author_after)
+
+
+def repeats(text: str, named: list[Named], claimed: Spans) -> list[Named]:
+    """Later exact uses of a title named with evidence: quoted, or a bare run of two words
+    or more that is not a common phrase (`the ...`) or part of a longer run."""
+    titles = {n.title: n.authors for n in sorted(named, key=lambda n: -len(n.authors))}
+    found: list[Named] = []
+    for title in sorted(titles, key=len, reverse=True):
+        for start in occurrences(text, title):
+            end = start + len(title)
+            if not (is_quoted(text, start, end) or plain_use(text, start, end, title)):
+                continue
+            if claimed.claim(start, end):
+                found.append(Named(start, end, title, titles[title]))
+    return found
+
+
+def occurrences(text: str, title: str) -> Iterator[int]:
+    """Where `title` stands as whole words; str.find keeps this a fast literal search."""
+    at = text.find(title)
+    while at >= 0:
+        end = at + len(title)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            yield at
+        at = text.find(title, at + 1)
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1] in QUOTES and text[end] in QUOTES
+
+
+def plain_use(text: str, start: int, end: int, title: str) -> bool:
+    if word_count(title) < 2 or title.split()[0] in ("The", "A", "An"):
+        return False
+    window = text[max(0, start - 40) : start]
+    if ARTICLE_BEFORE.search(window) or CAPITALISED_BEFORE.search(window):
+        return False
+    return not re.match(rf"{SP}{WORD}", text[end : end + 40])
+
+
+def to_mention(document: Document, named: Named) -> Mention:
+    raw = document.text[named.start : named.end]
+    return Mention(
+        path=document.path,
+        line=document.line_of(named.start),
+        start=named.start,
+        end=named.end,
+        kind=Kind.MENTION,
+        raw=raw,
+        reference=Reference(authors=named.authors, title=named.title, year=named.year),
+    )

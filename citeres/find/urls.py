@@ -1,0 +1,129 @@
+"""URL references: numbered `[1]` markers in the body paired with `[1] https://...` entries
+at the end (the URL may sit on a following line), and bare URLs anywhere in the text.
+
+Pairing is checked the way endnotes are: a marker without an entry, an entry without a
+marker and a number given twice are problems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citeres.model import Document, Kind, Mention, Problem, Reference, Severity, WorkType
+
+# `[3]` at the start of a line, its URL on the same line or after blank lines.
+ENTRY = re.compile(
+    r"^[ \t]*\[(?P<number>\d{1,4})\][ \t]*(?:\n[ \t]*){0,3}(?P<url>(?:https?://|www\.)\S+)",
+    re.MULTILINE,
+)
+MARKER = re.compile(r"\[(\d{1,4})\]")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”‘’]+")
+TRAILING = ".,;:!?'’\"”)]}>"
+# A marker glued into a file or image name (`photo_thumb[1]`) is part of a caption.
+CAPTION_TOKEN = re.compile(r"\S*[_/]\S*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    number: int
+    start: int  # of the `[n]`
+    url_start: int
+    url: str
+
+
+def find(document: Document) -> tuple[list[Mention], list[Problem]]:
+    text = document.text
+    entries = [entry_of(m) for m in ENTRY.finditer(text)]
+    mentions = [entry_mention(document, e) for e in entries]
+    problems = pairing(document, entries)
+    taken = {e.url_start for e in entries}
+    for match in URL.finditer(text):
+        if match.start() not in taken:
+            url = trim(match.group())
+            mentions.append(url_mention(document, match.start(), url, None))
+    return sorted(mentions, key=lambda m: m.start), problems
+
+
+def entry_of(match: re.Match[str]) -> Entry:
+    return Entry(
+        number=int(match.group("number")),
+        start=match.start("number") - 1,
+        url_start=match.start("url"),
+        url=trim(match.group("url")),
+    )
+
+
+def trim(url: str) -> str:
+    """A URL without the sentence punctuation glued to its end; a closing parenthesis stays
+    when the URL opened one (`.../Lenin_(disambiguation)`)."""
+    while url and url[-1] in TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def entry_mention(document: Document, entry: Entry) -> Mention:
+    return url_mention(document, entry.url_start, entry.url, entry.number)
+
+
+def url_mention(document: Document, start: int, url: str, number: int | None) -> Mention:
+    return Mention(
+        path=document.path,
+        line=document.line_of(start),
+        start=start,
+        end=start + len(url),
+        kind=Kind.URL,
+        raw=url,
+        note=number,
+        reference=Reference(url=url, type=WorkType.WEB),
+    )
+
+
+def pairing(document: Document, entries: list[Entry]) -> list[Problem]:
+    """Markers in the body against entries at the end; nothing to check without entries."""
+    if not entries:
+        return []
+    body_end = min(e.start for e in entries)
+    markers: dict[int, int] = {}
+    for match in MARKER.finditer(document.text, 0, body_end):
+        before = document.text[max(0, match.start() - 60) : match.start()]
+        if CAPTION_TOKEN.search(before) and not before[-1:].isspace():
+            continue
+        markers.setdefault(int(match.group(1)), match.start())
+    numbers: dict[int, Entry] = {}
+    problems = []
+    for entry in entries:
+        if entry.number in numbers:
+            problems.append(problem(document, entry.start, "url-duplicate-entry", entry.number))
+        numbers.setdefault(entry.number, entry)
+        if entry.number not in markers:
+            kind = "url-entry-without-marker"
+            problems.append(problem(document, entry.start, kind, entry.number))
+    for number, at in markers.items():
+        if number not in numbers:
+            problems.append(problem(document, at, "url-marker-without-entry", number))
+    return problems
+
+
+MESSAGES = {
+    "url-duplicate-entry": ("URL reference [{n}] is listed twice", Severity.WARNING),
+    "url-entry-without-marker": (
+        "URL reference [{n}] is never marked in the text",
+        Severity.WARNING,
+    ),
+    "url-marker-without-entry": ("marker [{n}] has no URL reference", Severity.ERROR),
+}
+
+
+def problem(document: Document, offset: int, kind: str, number: int) -> Problem:
+    message, severity = MESSAGES[kind]
+    return Problem(
+        path=document.path,
+        line=document.line_of(offset),
+        kind=kind,
+        severity=severity,
+        message=message.format(n=number),
+        note=number,
+    )

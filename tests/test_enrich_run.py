@@ -1,0 +1,264 @@
+"""enrich_analysis end to end against the local catalogue: matches, misses, problems, cache."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from enrich_support import analysis_of, book, closed_port, settings_for
+from fakeserver import FakeServer
+
+from citeres.enrich import cache_stats, clear_cache, enrich_analysis
+from citeres.enrich.progress import Lines, Silent, make_reporter
+from citeres.model import Analysis, Problem, Work, WorkType
+from citeres.settings import Limits
+
+LIFE = book("grossman-life", "Life and Fate", "Vasily Grossman", year="1985")
+FLOWS = book("grossman-flows", "Everything Flows", "Vasily Grossman", year="2010")
+GULAG_2 = book("gulag-2", "The Gulag Archipelago", "Aleksandr Solzhenitsyn", volume="II")
+GULAG = book("gulag", "The Gulag Archipelago", "Aleksandr Solzhenitsyn", year="1974")
+NOTES = book("notes", "Notes from Underground", "Fyodor Dostoevsky", year="1850")
+ABSENT = book("absent", "A Book Nobody Has Catalogued", "Nobody Atall", year="1931")
+ARTICLE = book("petrova", "The Uses of Memory", "Maria Petrova", year="1999", type=WorkType.ARTICLE)
+QUIGNARD = book("quignard", "Les ombres errantes", "Pascal Quignard", isbn="978-2-07-042779-6")
+ALL = (LIFE, FLOWS, GULAG_2, GULAG, NOTES, ABSENT, ARTICLE, QUIGNARD)
+
+pytest_plugins = ["conftest_enrich"]  # the `server` fixture
+
+
+def run(server: FakeServer | str, cache: Path, *works: Work, **changes: object) -> Analysis:
+    return enrich_analysis(analysis_of(*works), settings_for(server, cache, **changes))
+
+
+def problems(analysis: Analysis) -> list[Problem]:
+    return [p for d in analysis.documents for p in d.problems] + list(analysis.problems)
+
+
+@pytest.mark.parametrize(
+    ("work", "expected"),
+    [
+        (LIFE, "/works/OL101W"),  # beats the same title by another author (more editions)
+        (FLOWS, "/works/OL103W"),  # beats the same author's other book
+        (GULAG_2, "/works/OL105W"),  # beats the other volume of the same work
+        (ARTICLE, "10.5555/right.article"),  # beats a longer title with a higher score
+    ],
+)
+def test_the_right_candidate_wins(
+    server: FakeServer, tmp_path: Path, work: Work, expected: str
+) -> None:
+    [found] = run(server, tmp_path, work).works
+    assert found.enrichment is not None
+    assert (found.enrichment.status, found.enrichment.id) == ("matched", expected)
+
+
+def test_nothing_is_matched_when_the_catalogue_lacks_the_work(
+    server: FakeServer, tmp_path: Path
+) -> None:
+    result = run(server, tmp_path, LIFE, ABSENT)
+    absent = result.works[1]
+    assert absent.enrichment is not None and absent.enrichment.status == "not-found"
+    assert absent == ABSENT.__class__(**{**ABSENT.__dict__, "enrichment": absent.enrichment})
+    [problem] = problems(result)
+    assert (problem.kind, problem.path, problem.line, problem.note) == (
+        "not-in-catalogue",
+        "essay.txt",
+        20,
+        2,
+    )
+    # A book Open Library lacks is asked of Crossref too.
+    assert [h.path for h in server.hits].count("/cr/works") == 1
+
+
+def test_a_tie_is_ambiguous_and_lists_the_candidates(server: FakeServer, tmp_path: Path) -> None:
+    [gulag] = run(server, tmp_path, GULAG).works
+    assert gulag.enrichment is not None and gulag.enrichment.status == "ambiguous"
+    assert len(gulag.enrichment.candidates) == 2
+    assert gulag.openlibrary is None  # nothing filled from a guess
+
+
+def test_duplicate_records_do_not_make_a_tie(server: FakeServer, tmp_path: Path) -> None:
+    [twin] = run(server, tmp_path, book("twin", "Collected Stories", "Anna Twin")).works
+    assert twin.enrichment is not None and twin.enrichment.status == "matched"
+
+
+def test_contradictions_are_problems_not_rewrites(server: FakeServer, tmp_path: Path) -> None:
+    result = run(server, tmp_path, NOTES)
+    [notes] = result.works
+    assert (notes.authors, notes.year) == (NOTES.authors, "1850")
+    kinds = {p.kind: p for p in problems(result)}
+    assert set(kinds) == {"catalogue-author-variant", "catalogue-year-conflict"}
+    assert "Dostoyevsky" in kinds["catalogue-author-variant"].message
+    assert kinds["catalogue-year-conflict"].line == 10
+
+
+def test_enrichment_fills_only_what_is_missing(server: FakeServer, tmp_path: Path) -> None:
+    cited = book(
+        "gulag-2", "The Gulag Archipelago", "Aleksandr Solzhenitsyn", volume="II", year="1976"
+    )
+    cited = Work(**{**cited.__dict__, "publisher": "Collins", "place": "Glasgow"})
+    [gulag] = run(server, tmp_path, cited).works
+    assert (gulag.publisher, gulag.place, gulag.year) == ("Collins", "Glasgow", "1976")
+    assert gulag.openlibrary == "OL105W" and gulag.original_year == "1974"
+    assert gulag.subtitle and gulag.subtitle.startswith("1918-1956")
+    assert gulag.isbn is None  # a work, not an edition: no ISBN pinned
+    assert gulag.enrichment is not None
+    assert set(gulag.enrichment.filled) == {"openlibrary", "original_year", "subtitle"}
+
+
+def test_a_short_title_gains_its_full_form(server: FakeServer, tmp_path: Path) -> None:
+    [article] = run(server, tmp_path, ARTICLE).works
+    assert article.title == "The Uses of Memory in Soviet Fiction"
+    assert (article.doi, article.container, article.volume) == (
+        "10.5555/right.article",
+        "Slavic Review",
+        "58",
+    )
+
+
+def test_isbns_are_looked_up_in_one_batch(server: FakeServer, tmp_path: Path) -> None:
+    other = book("other", "Unknown Edition", "Some Body", isbn="9780000000019")
+    result = run(server, tmp_path, QUIGNARD, other)
+    quignard = result.works[0]
+    assert quignard.enrichment is not None and quignard.enrichment.id == "/books/OL900M"
+    assert quignard.publisher == "Gallimard"
+    isbn_hits = [h for h in server.hits if h.path == "/ol/api/books"]
+    assert len(isbn_hits) == 1
+    assert isbn_hits[0].query["bibkeys"] == "ISBN:9780000000019,ISBN:9782070427796"
+
+
+def test_a_doi_goes_straight_to_the_work(server: FakeServer, tmp_path: Path) -> None:
+    known = book("a", "The Uses of Memory", "Maria Petrova", doi="10.5555/RIGHT.article")
+    unknown = book("b", "Anything", "Anyone", doi="10.5555/not-a-real-doi")
+    result = run(server, tmp_path, known, unknown)
+    statuses = [w.enrichment.status for w in result.works if w.enrichment]
+    assert statuses == ["matched", "not-found"]
+    assert sorted(h.path for h in server.hits) == [
+        "/cr/works/10.5555/RIGHT.article",
+        "/cr/works/10.5555/not-a-real-doi",
+    ]
+
+
+def test_one_request_per_distinct_work_and_none_the_second_time(
+    server: FakeServer, tmp_path: Path
+) -> None:
+    run(server, tmp_path, *ALL)
+    cold = server.count()
+    assert cold <= len(ALL) + 1  # the absent book is also asked of Crossref
+    second = run(server, tmp_path, *ALL)
+    assert server.count() == cold
+    third = run(server, tmp_path, *ALL)
+    assert [w.enrichment for w in second.works] == [w.enrichment for w in third.works]
+
+
+def test_offline_uses_only_the_cache(server: FakeServer, tmp_path: Path) -> None:
+    run(server, tmp_path, LIFE)
+    asked = server.count()
+    result = run(server, tmp_path, LIFE, FLOWS, offline=True)
+    assert server.count() == asked
+    statuses = [w.enrichment.status for w in result.works if w.enrichment]
+    assert statuses == ["matched", "skipped"]
+
+
+def test_a_dead_network_finishes_fast_and_honestly(tmp_path: Path) -> None:
+    began = time.monotonic()
+    result = run(f"http://127.0.0.1:{closed_port()}", tmp_path, *ALL)
+    assert time.monotonic() - began < 5.0
+    assert {w.enrichment.status for w in result.works if w.enrichment} == {"error"}
+    [problem] = problems(result)
+    assert problem.kind == "catalogue-unavailable" and f"{len(ALL)} works" in problem.message
+
+
+def test_untitled_and_web_works_are_skipped(server: FakeServer, tmp_path: Path) -> None:
+    web = book("web", "A Blog Post", "Some Body", type=WorkType.WEB)
+    untitled = Work(key="untitled", type=WorkType.BOOK)
+    result = run(server, tmp_path, web, untitled)
+    assert [w.enrichment.status for w in result.works if w.enrichment] == ["skipped", "skipped"]
+    assert server.count() == 0
+
+
+KILLED_RUN = """
+import sys
+from pathlib import Path
+sys.path[:0] = {paths!r}
+from enrich_support import analysis_of, book, settings_for
+from citeres.enrich import enrich_analysis
+works = [book(f"w{{i}}", f"Title number {{i}}", "Some Author") for i in range(12)]
+enrich_analysis(analysis_of(*works), settings_for({url!r}, Path({cache!r}), limits_override={{
+    "openlibrary": Limits(1, {{"search": 10.0}}), "crossref": Limits(1, {{"search": 10.0}})}}))
+"""
+
+
+def test_a_killed_run_leaves_a_usable_cache(server: FakeServer, tmp_path: Path) -> None:
+    script = "from citeres.settings import Limits\n" + KILLED_RUN.format(
+        paths=[str(Path(__file__).parent), str(Path(__file__).parents[1])],
+        url=server.url,
+        cache=str(tmp_path),
+    )
+    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)])
+    deadline = time.monotonic() + 10
+    while server.count() < 6 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    killed_after = server.count()
+    assert 6 <= killed_after < 24
+    works = [book(f"w{i}", f"Title number {i}", "Some Author") for i in range(12)]
+    result = run(server, tmp_path, *works)
+    assert {w.enrichment.status for w in result.works if w.enrichment} == {"not-found"}
+    # Each book costs two questions (Open Library, then Crossref); the cache kept some.
+    assert server.count() - killed_after < 24
+
+
+def test_cache_stats_and_clear(server: FakeServer, tmp_path: Path) -> None:
+    run(server, tmp_path, LIFE, FLOWS)
+    settings = settings_for(server, tmp_path)
+    assert cache_stats(settings).entries == 2
+    assert clear_cache(settings) == 2
+    assert cache_stats(settings).entries == 0
+
+
+def test_progress_lines_when_not_a_terminal(server: FakeServer, tmp_path: Path) -> None:
+    stream = io.StringIO()
+    reporter = make_reporter(stream=stream)
+    assert isinstance(reporter, Lines)
+    enrich_analysis(analysis_of(LIFE, ABSENT), settings_for(server, tmp_path), reporter)
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith("citeres: enrich [1/2]")
+    assert lines[-1].startswith("citeres: enriched 2 works: 1 matched, 1 not-found; 3 requests")
+    assert isinstance(make_reporter(quiet=True, stream=stream), Silent)
+
+
+def test_breaker_message_is_said_once(tmp_path: Path) -> None:
+    stream = io.StringIO()
+    dead = f"http://127.0.0.1:{closed_port()}"
+    enrich_analysis(analysis_of(*ALL), settings_for(dead, tmp_path), Lines(stream))
+    said = [line for line in stream.getvalue().splitlines() if "not asking it again" in line]
+    assert len(said) == 2  # once for Open Library, once for Crossref
+
+
+def test_polite_limits_with_a_contact() -> None:
+    from citeres.settings import Settings
+
+    assert Settings().limits()["crossref"] == Limits(1, {"search": 1.0, "lookup": 5.0})
+    assert Settings(mailto="me@example.org").limits()["openlibrary"].rates["search"] == 3.0
+
+
+def test_the_terminal_bar_runs_and_leaves_a_summary() -> None:
+    from citeres.enrich.progress import Bar
+
+    stream = io.StringIO()
+    bar = Bar(stream)
+    bar.start(2)
+    bar.advance("matched: one")
+    bar.say("Crossref is not answering")
+    bar.advance("matched: two")
+    bar.finish("enriched 2 works")
+    assert "Crossref is not answering" in stream.getvalue()
+    assert "enriched 2 works" in stream.getvalue()

@@ -1,0 +1,316 @@
+"""Endnotes: the notes section, each note's marker in the body, and the numbering's problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeres.find import notes
+from citeres.model import Document, Problem
+from citeres.pipeline import analyse_documents
+from citeres.read import read_document
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "003_6b9c40ab48327787.txt"
+
+CARR = "E.H. Carr, The Bolshevik Revolution, Vol. I, Baltimore: Penguin Books, 1950, p. {}."
+MEYER = "Alfred G. Meyer, Leninism, New York: Praeger, 1962, p. {}."
+HILL = "Christopher Hill, Lenin and the Russian Revolution, London: Penguin Books, 1971, p. {}."
+
+
+def document(text: str, path: str = "essay.txt") -> Document:
+    return Document.from_text(path, text)
+
+
+def found(text: str) -> tuple[list[notes.Note], list[Problem], str]:
+    doc = document(text)
+    section = notes.find_section(doc)
+    _, problems, body_end = notes.find(doc)
+    return list(section.notes if section else ()), problems, doc.text[:body_end]
+
+
+def kinds(problems: list[Problem]) -> list[tuple[str, int | None, int]]:
+    return sorted((p.kind, p.note, p.line) for p in problems)
+
+
+def essay(body: str, note_lines: list[str]) -> str:
+    return body.rstrip("\n") + "\n\nNotes\n\n" + "\n".join(note_lines) + "\n"
+
+
+def test_simple_section_every_note_at_its_line() -> None:
+    text = essay(
+        "Carr says so.1 Meyer disagrees.2\n\nHill agrees.3\n",
+        ["1. " + CARR.format(65), "", "2. " + MEYER.format(4), "", "3. " + HILL.format(7)],
+    )
+    found_notes, problems, body = found(text)
+    assert [(n.number, n.line) for n in found_notes] == [(1, 7), (2, 9), (3, 11)]
+    assert problems == []
+    assert "Notes" not in body  # the heading belongs to the notes, not the body
+
+
+def test_note_wrapping_over_a_blank_line_is_one_note() -> None:
+    text = essay(
+        "A claim.1 Another.2\n",
+        [
+            "1. Moshe Lewin, Lenin’s Last Struggle, New York: Vintage",
+            "",
+            "Books, 1970, p. 4.",
+            "",
+            "2. Ibid., p. xii.",
+        ],
+    )
+    doc = document(text)
+    analysis = analyse_documents([doc])
+    (result,) = analysis.documents
+    first = result.citations[0]
+    assert first.note == 1 and first.line == 5
+    assert first.raw == "Moshe Lewin, Lenin’s Last Struggle, New York: Vintage Books, 1970, p. 4."
+    assert first.pages == "4"
+    (work,) = analysis.works
+    assert work.publisher == "Vintage Books" and work.year == "1970"
+    assert result.citations[1].work == first.work
+
+
+@pytest.mark.parametrize(
+    "start",
+    ["60 . Leszek", "60. Leszek", "60.\u00a0 Leszek", "60.\u00a0\u00a0 Leszek", "  60. Leszek"],
+)
+def test_odd_spacing_after_the_number(start: str) -> None:
+    lines = [f"{n}. Ibid., p. {n}." for n in range(2, 5)]
+    lines.append(start.replace("60", "5") + " Kolakowski, Marxism and Beyond, London: 1969, p. 92.")
+    lines.append("6. Ibid.")
+    body = " ".join(f"Sentence {n}.{n}" for n in range(1, 7))
+    text = essay(body, ["1. " + CARR.format(1), *lines])
+    found_notes, _, _ = found(text)
+    assert [n.number for n in found_notes] == list(range(1, 7))
+    (kolakowski,) = [n for n in found_notes if n.number == 5]
+    assert text[kolakowski.start :].startswith("Leszek Kolakowski")
+
+
+def test_ibid_after_non_breaking_space() -> None:
+    text = essay(
+        "One.1 Two.2 Three.3 Four.4\n",
+        [
+            "1. " + CARR.format(1),
+            "2. " + MEYER.format(2),
+            "3. " + HILL.format(3),
+            "4.\u00a0 Ibid.",
+        ],
+    )
+    analysis = analyse_documents([document(text)])
+    citations = analysis.documents[0].citations
+    assert [c.note for c in citations] == [1, 2, 3, 4]
+    assert citations[3].kind.value == "ibid"
+    assert citations[3].work == citations[2].work is not None
+
+
+def test_trailing_junk_after_the_last_note_is_not_swallowed() -> None:
+    text = essay(
+        "One.1 Two.2\n",
+        ["1. " + CARR.format(1), "2. " + MEYER.format(5), "Leave a Reply", "", "Share this:"],
+    )
+    found_notes, _, _ = found(text)
+    last = found_notes[-1]
+    assert text[last.start : last.end] == MEYER.format(5)
+
+
+def test_a_wrapped_last_note_keeps_its_continuation() -> None:
+    text = essay(
+        "One.1 Two.2\n",
+        [
+            "1. " + CARR.format(1),
+            "2. Max Shachtman, Behind the Moscow Trial, New York:",
+            "Pioneer Publishers, 1936, pp. 20-1.",
+            "Leave a Reply",
+        ],
+    )
+    found_notes, _, _ = found(text)
+    last = found_notes[-1]
+    assert text[last.start : last.end].endswith("1936, pp. 20-1.")
+
+
+def test_numbered_theses_in_the_body_are_not_notes() -> None:
+    body = (
+        "Lenin set out his programme in ten points.\n\n"
+        "1. All power to the soviets.\n"
+        "2. No support for the provisional government.\n"
+        "3. Nationalisation of the land.\n"
+        "4. A single national bank.\n\n"
+        "The argument is made by Carr.1 It is disputed.2\n"
+    )
+    text = essay(body, ["1. " + CARR.format(65), "2. " + MEYER.format(4)])
+    found_notes, problems, body_text = found(text)
+    assert [n.line for n in found_notes] == [12, 13]
+    assert "All power to the soviets" in body_text
+    assert problems == []
+
+
+def test_theses_without_notes_give_no_notes() -> None:
+    body = (
+        "1. All power to the soviets.\n2. No support for the provisional government.\n"
+        "3. Nationalisation of the land.\n"
+    )
+    found_notes, problems, _ = found(body)
+    assert found_notes == [] and problems == []
+
+
+# Marker finding: (body sentence, expected marker numbers in order).
+MARKERS = [
+    ("of socialism”.1 Then X.2", [1, 2]),
+    ('of socialism".1 Then X.2', [1, 2]),
+    ("as argued by Leon Trotsky 1\nwho wrote.2", [1, 2]),
+    ("drive us to passivity.”1 and more.2", [1, 2]),
+    ("his colleagues;1 and others:2", [1, 2]),
+    # figures, years, decades and a glued decimal are not markers
+    ("In 1917 some 700,000 men.1 In the 1920s, 3.5 million.2", [1, 2]),
+    ("Some 700,000.1 In 1921 the party had 12 cells.2", [1, 2]),
+    ("The year 1905 and 2 men.1 Then.2", [1, 2]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MARKERS)
+def test_markers(body: str, expected: list[int]) -> None:
+    text = essay(body, ["1. " + CARR.format(1), "2. " + MEYER.format(2)])
+    doc = document(text)
+    section = notes.find_section(doc)
+    assert section is not None
+    numbers = {n.number for n in section.notes}
+    body_text = text[: section.body_end]
+    markers = notes.align(notes.marker_candidates(body_text, False), numbers, 8)
+    assert [m.number for m in markers] == expected
+    _, problems, _ = notes.find(doc)
+    assert problems == []
+
+
+def test_figure_glued_marker_is_taken_when_the_numbering_expects_it() -> None:
+    # `700,000.4` ends a sentence with marker 4 (seed 003's `700,000.34`).
+    sentences = [f"Claim {n}.{n}" for n in range(1, 4)]
+    sentences.append("The camps held 700,000.4")
+    sentences.append("Then another.5")
+    text = essay(" ".join(sentences), [f"{n}. " + CARR.format(n) for n in range(1, 6)])
+    doc = document(text)
+    section = notes.find_section(doc)
+    assert section is not None
+    body = text[: section.body_end]
+    markers = notes.align(notes.marker_candidates(body, False), {*range(1, 6)}, 12)
+    assert [m.number for m in markers] == list(range(1, 6))
+    (m4,) = [m for m in markers if m.number == 4]
+    assert body[m4.offset - 8 : m4.offset + 1] == "700,000.4"
+
+
+def test_missing_note_and_its_orphan_marker() -> None:
+    body = "One.1\nTwo.2\nThree.3\nFour.4\n"
+    text = essay(body, ["1. " + CARR.format(1), "2. " + MEYER.format(2), "4. Ibid., p. 9."])
+    _, problems, _ = found(text)
+    assert kinds(problems) == [("marker-without-note", 3, 3), ("missing-note", 3, 10)]
+    ibid = analyse_documents([document(text)]).documents[0].citations[-1]
+    assert ibid.note == 4 and ibid.work is None and ibid.ambiguous
+
+
+def test_note_without_marker() -> None:
+    text = essay(
+        "One.1 Two, unmarked. Three.3\n",
+        ["1. " + CARR.format(1), "2. " + MEYER.format(2), "3. " + HILL.format(3)],
+    )
+    _, problems, _ = found(text)
+    assert kinds(problems) == [("note-without-marker", 2, 6)]
+    assert problems[0].severity.value == "warning"
+
+
+def test_duplicate_note() -> None:
+    text = essay(
+        "One.1 Two.2 Three.3\n",
+        ["1. " + CARR.format(1), "2. " + MEYER.format(2), "2. " + HILL.format(3), "3. Ibid."],
+    )
+    found_notes, problems, _ = found(text)
+    assert [n.number for n in found_notes] == [1, 2, 2, 3]
+    assert ("duplicate-note", 2, 7) in kinds(problems)
+
+
+def test_bracketed_notes_and_markers() -> None:
+    text = (
+        "Carr says so.[1] Meyer disagrees[2].\n\n[1] "
+        + CARR.format(1)
+        + "\n[2] "
+        + (MEYER.format(2) + "\n")
+    )
+    found_notes, problems, _ = found(text)
+    assert [n.number for n in found_notes] == [1, 2]
+    assert problems == []
+
+
+# Seed 003: the notes section as a careful editor reads it.
+@pytest.fixture(scope="module")
+def seed() -> tuple[Document, notes.NotesSection, list[Problem]]:
+    doc, _ = read_document(SEED, "seeds/003.txt")
+    section = notes.find_section(doc)
+    assert section is not None
+    _, problems, _ = notes.find(doc)
+    return doc, section, problems
+
+
+def test_seed_every_note_found_at_its_line(seed) -> None:
+    doc, section, _ = seed
+    lines = {n.number: n.line for n in section.notes}
+    assert sorted(lines) == [n for n in range(1, 165) if n not in (141, 142)]
+    for number, line in lines.items():
+        text = doc.text[doc.line_starts[line - 1] :]
+        assert text.split(".", 1)[0].strip() == str(number)
+    assert (lines[1], lines[81], lines[82], lines[164]) == (504, 703, 707, 881)
+    assert (lines[60], lines[143]) == (659, 831)
+
+
+def test_seed_wrapped_note_81(seed) -> None:
+    doc, section, _ = seed
+    (n81,) = [n for n in section.notes if n.number == 81]
+    assert " ".join(doc.text[n81.start : n81.end].split()) == (
+        "Moshe Lewin, Lenin’s Last Struggle, New York: Vintage Books, 1970, p. 4."
+    )
+
+
+def test_seed_last_note_stops_before_the_comments(seed) -> None:
+    doc, section, _ = seed
+    last = section.notes[-1]
+    assert doc.text[last.start : last.end] == "Cohn-Bendit, op. cit., p. 250."
+
+
+def test_seed_numbering_problems(seed) -> None:
+    _, _, problems = seed
+    assert kinds(problems) == [
+        ("marker-without-note", 141, 411),
+        ("marker-without-note", 142, 413),
+        ("missing-note", 141, 831),
+        ("missing-note", 142, 831),
+    ]
+
+
+def test_seed_markers(seed) -> None:
+    doc, section, _ = seed
+    body = doc.text[: section.body_end]
+    numbers = {n.number for n in section.notes}
+    markers = notes.align(notes.marker_candidates(body, False), numbers, 170)
+    assert [m.number for m in markers] == list(range(1, 165))
+    where = {m.number: doc.line_of(m.offset) for m in markers}
+    assert (where[141], where[142]) == (411, 413)
+    assert body[markers[141].offset - 11 : markers[141].offset + 3] == "passivity.”142"
+
+
+@pytest.mark.parametrize(
+    ("number", "line", "before"),
+    [
+        (2, 5, "Leon Trotsky "),
+        (3, 13, "socialism”."),
+        (34, 115, "700,000."),
+        (141, 411, "lesson.'”"),
+        (142, 413, "passivity.”"),
+    ],
+)
+def test_seed_marker_spots(seed, number: int, line: int, before: str) -> None:
+    doc, section, _ = seed
+    body = doc.text[: section.body_end]
+    markers = notes.align(
+        notes.marker_candidates(body, False), {n.number for n in section.notes}, 170
+    )
+    (marker,) = [m for m in markers if m.number == number]
+    assert doc.line_of(marker.offset) == line
+    assert body[: marker.offset].endswith(before)

@@ -1,0 +1,500 @@
+"""One reference string → its fields: a row per oddity met in real notes (seed 003 first)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeres.model import Kind, WorkType
+from citeres.parse.names import looks_like_name, parse_names
+from citeres.parse.reference import parse_reference
+
+# (note text, expected fields); a field left out of the dict is not checked, None is "absent".
+FULL = [
+    (
+        "E.H. Carr, The Bolshevik Revolution, Vol. I, Baltimore, Maryland: Penguin Books, 1950, "
+        "p. 65.",
+        dict(
+            authors=["Carr, E. H."],
+            title="The Bolshevik Revolution",
+            volume="I",
+            place="Baltimore, Maryland",
+            publisher="Penguin Books",
+            year="1950",
+            pages="65",
+        ),
+    ),
+    (
+        "E.H. Carr, The Bolshevik Revolution, Vol. II, Baltimore, Maryland: Penguin Books, 1952, "
+        "pp. 185-6.",
+        dict(authors=["Carr, E. H."], volume="II", year="1952", pages="185-6"),
+    ),
+    (
+        "Daniel and Gabriel Cohn-Bendit, Obsolete Communism: The Left-Wing Alternative, "
+        "McGraw-Hill Book Co., New York: 1968, p. 232.",
+        dict(
+            authors=["Cohn-Bendit, Daniel", "Cohn-Bendit, Gabriel"],
+            title="Obsolete Communism: The Left-Wing Alternative",
+            place="New York",
+            publisher="McGraw-Hill Book Co.",
+            year="1968",
+            pages="232",
+        ),
+    ),
+    (
+        "Sam Dolgoff et al., Bakunin on Anarchy, New York: Vintage Books, 1971, p. xxii.",
+        dict(
+            authors=["Dolgoff, Sam"],
+            title="Bakunin on Anarchy",
+            place="New York",
+            publisher="Vintage Books",
+            year="1971",
+            pages="xxii",
+        ),
+    ),
+    (
+        "Alfred G. Meyer, Leninism, Frederick A. Praeger, Inc., New York: 1962, p. 169.",
+        dict(
+            authors=["Meyer, Alfred G."],
+            title="Leninism",
+            place="New York",
+            publisher="Frederick A. Praeger, Inc.",
+            year="1962",
+            pages="169",
+        ),
+    ),
+    (
+        "Christopher Hill, Lenin and the Russian Revolution, Middlesex, England: Penguin Books "
+        "Ltd., 1971, p. 156.",
+        dict(
+            title="Lenin and the Russian Revolution",
+            place="Middlesex, England",
+            publisher="Penguin Books Ltd.",
+            year="1971",
+            pages="156",
+        ),
+    ),
+    (
+        "Isaac Deutscher, The Prophet Armed, Volume I, New York, Vintage Books, 1954, p. vii.",
+        dict(
+            authors=["Deutscher, Isaac"],
+            title="The Prophet Armed",
+            volume="I",
+            place="New York",
+            publisher="Vintage Books",
+            year="1954",
+            pages="vii",
+        ),
+    ),
+    (
+        "Leon Trotsky, Stalin: An appraisal of the man and his influence, New York: The Universal "
+        "Library, Grosset & Dunlap, 1941, pp392-3.",
+        dict(
+            authors=["Trotsky, Leon"],
+            title="Stalin: An appraisal of the man and his influence",
+            place="New York",
+            publisher="The Universal Library, Grosset & Dunlap",
+            year="1941",
+            pages="392-3",
+        ),
+    ),
+    (
+        # The title looks like a name; the author before it is the author.
+        "Leon Trotsky, Leon Trotsky Speaks, New York: Pathfinder Press Inc., 1972, p. 72.",
+        dict(authors=["Trotsky, Leon"], title="Leon Trotsky Speaks", year="1972", pages="72"),
+    ),
+    (
+        "Victor Serge, From Lenin to Stalin, New York: Monad Press (Pathfinder Press), 1973, "
+        "p. 30.",
+        dict(title="From Lenin to Stalin", publisher="Monad Press (Pathfinder Press)", year="1973"),
+    ),
+    (
+        "John Reed, Ten Days that Shook the World, New York: Signet Books, The New American "
+        "Library, 1967, p. 29.",
+        dict(
+            authors=["Reed, John"],
+            title="Ten Days that Shook the World",
+            publisher="Signet Books, The New American Library",
+            year="1967",
+        ),
+    ),
+    (
+        "Moshe Lewin, Lenin’s Last Struggle, New York: Vintage Books, 1970, p. 4.",
+        dict(authors=["Lewin, Moshe"], title="Lenin’s Last Struggle", pages="4", type="book"),
+    ),
+    (
+        "Anatoly Vasilievich Lunacharsky, Revolutionary Silhouettes, New York: Hill & Wang, "
+        "1968, p. 50.",
+        dict(
+            authors=["Lunacharsky, Anatoly Vasilievich"],
+            title="Revolutionary Silhouettes",
+            publisher="Hill & Wang",
+        ),
+    ),
+    (
+        # No imprint at all: still a full citation of a titled work.
+        "Frederick Engels, The Peasant War in Germany.",
+        dict(
+            authors=["Engels, Frederick"],
+            title="The Peasant War in Germany",
+            year=None,
+            pages=None,
+            form="full",
+        ),
+    ),
+    (
+        "Leszek Kolakowski, Marxism and Beyond, London: Paladin Press, 1969, p. 92.",
+        dict(place="London", publisher="Paladin Press", year="1969", pages="92"),
+    ),
+    (
+        "Harold Shukman, Lenin and the Russian Revolution, New York: G.P. Putnam’s Sons, 1967, "
+        "p. 199",
+        dict(authors=["Shukman, Harold"], publisher="G.P. Putnam’s Sons", pages="199"),
+    ),
+    # A chapter in an edited book.
+    (
+        "V.I. Lenin, State and Revolution, in James E. Conner, ed., Lenin on Politics and "
+        "Revolution, New York: Pegasus, 1968, pp. 191, 200.",
+        dict(
+            authors=["Lenin, V. I."],
+            editors=["Conner, James E."],
+            title="State and Revolution",
+            container="Lenin on Politics and Revolution",
+            place="New York",
+            publisher="Pegasus",
+            year="1968",
+            pages="191, 200",
+            type="incollection",
+        ),
+    ),
+    # A contribution (an introduction) inside a book: the work is the book.
+    (
+        "Joseph Hansen, in Leon Trotsky, Stalin’s Frame-Up System and the Moscow Trials, "
+        "New York: Pioneer Publishers, 1950, p. xiii.",
+        dict(
+            authors=["Trotsky, Leon"],
+            title="Stalin’s Frame-Up System and the Moscow Trials",
+            publisher="Pioneer Publishers",
+            year="1950",
+            pages="xiii",
+            type="book",
+        ),
+    ),
+    # Chicago notes: bracketed imprint, bare page.
+    (
+        "Moshe Lewin, Lenin's Last Struggle (New York: Vintage, 1970), 4.",
+        dict(
+            authors=["Lewin, Moshe"],
+            title="Lenin's Last Struggle",
+            place="New York",
+            publisher="Vintage",
+            year="1970",
+            pages="4",
+        ),
+    ),
+    (
+        "Orlando Figes, A People's Tragedy, London: Pimlico, 1997, p. xiii.",
+        dict(title="A People's Tragedy", place="London", publisher="Pimlico", pages="xiii"),
+    ),
+    (
+        "Ludwig von Mises, Socialism, New Haven: Yale University Press, 1951.",
+        dict(authors=["von Mises, Ludwig"], title="Socialism", publisher="Yale University Press"),
+    ),
+    # Bibliography style: inverted author, fields separated by full stops.
+    (
+        "Lewin, Moshe. Lenin's Last Struggle. New York: Vintage Books, 1970.",
+        dict(
+            authors=["Lewin, Moshe"],
+            title="Lenin's Last Struggle",
+            place="New York",
+            publisher="Vintage Books",
+            year="1970",
+            pages=None,
+        ),
+    ),
+    (
+        "Rabinowitch, Alexander. The Bolsheviks Come to Power: The Revolution of 1917 in "
+        "Petrograd. New York: W. W. Norton, 1976.",
+        dict(
+            authors=["Rabinowitch, Alexander"],
+            title="The Bolsheviks Come to Power: The Revolution of 1917 in Petrograd",
+            publisher="W. W. Norton",
+            year="1976",
+        ),
+    ),
+    # Articles: quoted title, journal, volume, issue, year, pages, DOI.
+    (
+        "Sheila Fitzpatrick, “The Bolsheviks’ Dilemma: Class, Culture, and Politics in the Early "
+        "Soviet Years,” Slavic Review 47, no. 4 (1988): 599-613.",
+        dict(
+            authors=["Fitzpatrick, Sheila"],
+            title="The Bolsheviks’ Dilemma: Class, Culture, and Politics in the Early Soviet Years",
+            container="Slavic Review",
+            volume="47",
+            issue="4",
+            year="1988",
+            type="article",
+        ),
+    ),
+    (
+        'Sheila Fitzpatrick, "Ascribing Class: The Construction of Social Identity in Soviet '
+        'Russia," Journal of Modern History 65, no. 4 (1993): 745-70, '
+        "https://doi.org/10.1086/244724.",
+        dict(
+            container="Journal of Modern History",
+            volume="65",
+            issue="4",
+            year="1993",
+            doi="10.1086/244724",
+            type="article",
+        ),
+    ),
+    (
+        "Kotkin, Stephen. “Modern Times.” Kritika 2, no. 1 (2001): 111-64. "
+        "doi:10.1353/kri.2008.0030",
+        dict(
+            authors=["Kotkin, Stephen"],
+            title="Modern Times",
+            container="Kritika",
+            volume="2",
+            issue="1",
+            year="2001",
+            doi="10.1353/kri.2008.0030",
+            type="article",
+        ),
+    ),
+    (
+        "https://www.marxists.org/archive/trotsky/1936/revbet/index.htm",
+        dict(url="https://www.marxists.org/archive/trotsky/1936/revbet/index.htm", type="online"),
+    ),
+]
+
+SHORT_FORMS = [
+    ("Ibid.", dict(form="ibid", pages=None, title=None, authors=[])),
+    ("Ibid., p. 73.", dict(form="ibid", pages="73")),
+    ("Ibid., p. xiii.", dict(form="ibid", pages="xiii")),
+    ("Ibid., pp. 48, 59.", dict(form="ibid", pages="48, 59")),
+    ("Ibid., pp. 30-1.", dict(form="ibid", pages="30-1")),
+    ("E.H. Carr, op. cit., p. 90.", dict(form="opcit", authors=["Carr, E. H."], title=None)),
+    ("Meyer, op. cit., p. 201.", dict(form="opcit", authors=["Meyer"], pages="201")),
+    ("Cohn-Bendit, op. cit., pp. 220-45.", dict(form="opcit", authors=["Cohn-Bendit"])),
+    (
+        "Trotsky, Stalin, op. cit., pp. 396-7, 407.",
+        dict(form="opcit", authors=["Trotsky"], title="Stalin", pages="396-7, 407"),
+    ),
+    (
+        "Carr, The Bolshevik Revolution, Vol. II, op cit., p. 76.",
+        dict(form="opcit", title="The Bolshevik Revolution", volume="II", pages="76"),
+    ),
+    (
+        "Carr, The Bolshevik Revolution, Vol. II, op. cit. p. 97.",
+        dict(form="opcit", volume="II", pages="97"),
+    ),
+    (
+        "Deutscher, The Prophet Unarmed, Vol. II. op. cit., p. 310.",
+        dict(form="opcit", title="The Prophet Unarmed", volume="II", pages="310"),
+    ),
+    (
+        "Deutscher, Vol. III, op. cit., p. 124.",
+        dict(form="volume-only", authors=["Deutscher"], title=None, volume="III", pages="124"),
+    ),
+    (
+        "Trotsky, Trotsky Speaks, op. cit., p. 173.",
+        dict(form="opcit", authors=["Trotsky"], title="Trotsky Speaks"),
+    ),
+    (
+        # The editor named as if a contributor: the work is the book named after `in`.
+        "Sarah Lovell, in Leon Trotsky Speaks, op. cit., p. 93.",
+        dict(form="opcit", title="Leon Trotsky Speaks", pages="93"),
+    ),
+    (
+        "Lewin, Lenin's Last Struggle, 12.",
+        dict(authors=["Lewin"], title="Lenin's Last Struggle", pages="12", year=None),
+    ),
+]
+
+# Broken volume labels and locators parse, and are complained about.
+COMPLAINTS = [
+    ("Deutscher, The Prophet Unarmed, Vol II, op. cit., p. 7.", "volume-typo", "II"),
+    ("Deutscher, The Prophet Unarmed, Vol, II, op. cit., p. 152.", "volume-typo", "II"),
+    ("Deutscher, The Prophet Outcast, Vio. III, op. cit., pp. 118-19.", "volume-typo", "III"),
+    (
+        "Leon Trotsky, Stalin, New York: The Universal Library, 1941, pp392-3.",
+        "malformed-locator",
+        None,
+    ),
+    ("Carr, The Bolshevik Revolution, Vol. I, op. cit., pp. 195, 202,", "malformed-locator", "I"),
+]
+
+# Known failures of the parser, kept so they turn green when fixed.
+KNOWN_BUGS = [
+    pytest.param(
+        "Ronald Grigor Suny, ed., The Structure of Soviet History (New York: Oxford University "
+        "Press, 2003), 112.",
+        dict(editors=["Suny, Ronald Grigor"], authors=[], title="The Structure of Soviet History"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="an editor at the head of a note becomes the title `ed.`"
+        ),
+        id="editor-first",
+    ),
+    pytest.param(
+        "Martin Luther King, Jr., Why We Can't Wait, New York: Harper & Row, 1964, p. 12.",
+        dict(authors=["King, Jr., Martin Luther"], title="Why We Can't Wait", place="New York"),
+        marks=pytest.mark.xfail(strict=True, reason="`, Jr.,` after a name is taken as the title"),
+        id="jr-suffix",
+    ),
+    pytest.param(
+        "Central Committee of the CPSU, History of the Communist Party of the Soviet Union, "
+        "Moscow: Foreign Languages Publishing House, 1939.",
+        dict(
+            authors=["Central Committee of the CPSU"],
+            title="History of the Communist Party of the Soviet Union",
+            place="Moscow",
+        ),
+        marks=pytest.mark.xfail(
+            strict=True, reason="a corporate author is taken as the title (is_author ignores it)"
+        ),
+        id="corporate-author",
+    ),
+]
+
+
+def fields_of(raw: str) -> dict[str, object]:
+    parsed = parse_reference(raw)
+    ref = parsed.reference
+    return {
+        "authors": [n.inverted() for n in ref.authors],
+        "editors": [n.inverted() for n in ref.editors],
+        "title": ref.title,
+        "container": ref.container,
+        "volume": ref.volume,
+        "issue": ref.issue,
+        "place": ref.place,
+        "publisher": ref.publisher,
+        "year": ref.year,
+        "pages": parsed.pages,
+        "doi": ref.doi,
+        "url": ref.url,
+        "type": ref.type.value,
+        "form": parsed.form.value,
+    }
+
+
+def check(raw: str, expected: dict[str, object]) -> None:
+    got = fields_of(raw)
+    wrong = {k: (got[k], v) for k, v in expected.items() if got[k] != v}
+    assert not wrong, f"{raw!r}: (got, expected) = {wrong}"
+
+
+@pytest.mark.parametrize(("raw", "expected"), FULL + KNOWN_BUGS)
+def test_full_reference_fields(raw: str, expected: dict[str, object]) -> None:
+    check(raw, expected)
+
+
+@pytest.mark.parametrize(("raw", "expected"), FULL)
+def test_full_references_are_full_and_uncomplained_unless_broken(
+    raw: str, expected: dict[str, object]
+) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.form is Kind.FULL
+    if "pp392" not in raw:
+        assert parsed.complaints == []
+
+
+@pytest.mark.parametrize(("raw", "expected"), SHORT_FORMS)
+def test_short_form_fields(raw: str, expected: dict[str, object]) -> None:
+    check(raw, expected)
+
+
+@pytest.mark.parametrize(("raw", "kind", "volume"), COMPLAINTS)
+def test_broken_forms_parse_and_are_reported(raw: str, kind: str, volume: str | None) -> None:
+    parsed = parse_reference(raw)
+    assert [k for k, _ in parsed.complaints] == [kind]
+    assert parsed.reference.volume == volume
+    assert parsed.pages  # the page is still read
+
+
+def test_well_formed_volume_is_not_complained_about() -> None:
+    parsed = parse_reference("Deutscher, The Prophet Unarmed, Vol. II, op. cit., p. 22.")
+    assert parsed.complaints == []
+    assert parsed.reference.volume == "II"
+
+
+def test_chapter_and_article_types() -> None:
+    assert (
+        parse_reference(
+            "V.I. Lenin, State and Revolution, in James E. Conner, ed., Lenin on Politics and "
+            "Revolution, New York: Pegasus, 1968."
+        ).reference.type
+        is WorkType.CHAPTER
+    )
+    article = parse_reference('A. Smith, "On Notes," Review 3 (1990): 12-20.').reference
+    assert article.type is WorkType.ARTICLE
+    assert article.container == "Review"
+
+
+# The names table: `Given Family` and `Family, Given` in, BibTeX order out.
+NAMES = [
+    ("E.H. Carr", ["Carr, E. H."]),
+    ("E. H. Carr", ["Carr, E. H."]),
+    ("E H Carr", ["Carr, E. H."]),
+    ("V.I. Lenin", ["Lenin, V. I."]),
+    ("Alfred G. Meyer", ["Meyer, Alfred G."]),
+    ("Lewin, Moshe", ["Lewin, Moshe"]),
+    ("Daniel and Gabriel Cohn-Bendit", ["Cohn-Bendit, Daniel", "Cohn-Bendit, Gabriel"]),
+    ("Sam Dolgoff et al.", ["Dolgoff, Sam"]),
+    ("Karl Marx and Frederick Engels", ["Marx, Karl", "Engels, Frederick"]),
+    ("Karl Marx & Friedrich Engels", ["Marx, Karl", "Engels, Friedrich"]),
+    ("Marx, Karl, and Engels, Friedrich", ["Marx, Karl", "Engels, Friedrich"]),
+    (
+        "Stephen Kotkin, Sheila Fitzpatrick and Lynne Viola",
+        ["Kotkin, Stephen", "Fitzpatrick, Sheila", "Viola, Lynne"],
+    ),
+    ("Ludwig von Mises", ["von Mises, Ludwig"]),
+    ("von Mises, Ludwig", ["von Mises, Ludwig"]),
+    ("Vincent van Gogh", ["van Gogh, Vincent"]),
+    ("Charles de Gaulle", ["de Gaulle, Charles"]),
+    ("Muhammad al-Sadr", ["al-Sadr, Muhammad"]),
+    ("Seán O'Casey", ["O'Casey, Seán"]),
+    ("Jean-Paul Sartre", ["Sartre, Jean-Paul"]),
+    ("Martin Luther King Jr.", ["King, Jr., Martin Luther"]),
+    ("King, Martin Luther, Jr.", ["King, Jr., Martin Luther"]),
+    ("Central Committee of the CPSU", ["Central Committee of the CPSU"]),
+    ("Communist Party of Great Britain", ["Communist Party of Great Britain"]),
+    pytest.param(
+        "Mises, Ludwig von",
+        ["von Mises, Ludwig"],
+        marks=pytest.mark.xfail(
+            strict=True, reason="a trailing particle stays in the given names (`Mises, Ludwig von`)"
+        ),
+        id="trailing-particle",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_names(text: str, expected: list[str]) -> None:
+    assert [n.inverted() for n in parse_names(text)] == expected
+
+
+def test_name_parts() -> None:
+    (mises,) = parse_names("Ludwig von Mises")
+    assert (mises.family, mises.given, mises.particle) == ("Mises", "Ludwig", "von")
+    (king,) = parse_names("Martin Luther King Jr.")
+    assert (king.family, king.suffix, king.display()) == ("King", "Jr.", "Martin Luther King, Jr.")
+    (party,) = parse_names("Communist Party of Great Britain")
+    assert party.corporate and party.display() == "Communist Party of Great Britain"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_name"),
+    [
+        ("Leon Trotsky", True),
+        ("E.H. Carr", True),
+        ("Muhammad al-Sadr", True),
+        ("The Peasant War", False),
+        ("the man and his influence", False),
+        ("Lenin and the Russian Revolution", False),
+    ],
+)
+def test_looks_like_name(text: str, is_name: bool) -> None:
+    assert looks_like_name(text) is is_name
