@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 
 from citeres.model import Citation, Kind, Problem, Reference, Severity, Work
 from citeres.parse.numbers import volume_number
-from citeres.resolve import Resolution
+from citeres.resolve import Resolution, surname_set
 from citeres.text import (
     fold,
     main_title,
@@ -77,7 +77,7 @@ def cluster(
             work_of[(node.path, node.index)] = provisional
     citations = {
         path: [
-            replace(c, work=work_of.get((path, anchor)) if anchor is not None else None)
+            replace(c, work=work_of.get((path, anchor))) if anchor is not None else c
             for c, anchor in zip(res.citations, res.anchors, strict=True)
         ]
         for path, res in resolutions.items()
@@ -158,15 +158,19 @@ def group_nodes(nodes: list[Node]) -> list[list[Node]]:
 
 
 def surnames(ref: Reference) -> frozenset[str]:
-    return frozenset(fold(n.family) for n in (*ref.authors, *ref.editors))
+    return surname_set(ref.authors + ref.editors)
 
 
 def authors_agree(a: Reference, b: Reference) -> bool:
-    names_a = [fold(n.family) for n in (*a.authors, *a.editors)]
-    names_b = [fold(n.family) for n in (*b.authors, *b.editors)]
-    if not names_a or not names_b:
+    """A shared surname, or one spelt nearly alike; a work with no names agrees with any."""
+    names_a, names_b = surnames(a), surnames(b)
+    if not names_a or not names_b or names_a & names_b:
         return True
-    return any(similarity(x, y) >= SURNAME_LIKENESS for x in names_a for y in names_b)
+    # A slip of the pen keeps the first letter (`Rabinowtich`); checking it first spares
+    # most of the slow comparisons.
+    return any(
+        x[:1] == y[:1] and similarity(x, y) >= SURNAME_LIKENESS for x in names_a for y in names_b
+    )
 
 
 def richness(node: Node) -> tuple[int, int, int]:

@@ -9,14 +9,16 @@ only when nothing earlier matches do they look ahead (which is reported).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from citeres.model import Citation, Kind, Problem, Reference, Severity
+from citeres.model import Citation, Kind, Name, Problem, Reference, Severity
 from citeres.parse.names import surname_key
 from citeres.parse.numbers import volume_number
 from citeres.parse.reference import has_imprint
-from citeres.text import same_words, title_matches
+from citeres.text import main_title, same_words, significant_words, title_matches
 
 NO_WORK = {Kind.ATTRIBUTION, Kind.AUTHOR_ONLY}
 DEFINING = {Kind.FULL, Kind.FURTHER_READING, Kind.URL}
@@ -36,6 +38,18 @@ class Resolver:
         self.citations = list(citations)
         self.anchors: list[int | None] = [None] * len(citations)
         self.problems: list[Problem] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for j, citation in enumerate(self.citations):
+            for key in index_keys(citation.reference):
+                self.index[key].append(j)
+
+    def related(self, i: int, indices: range) -> list[int]:
+        """Citations in `indices` that share a surname, a title's first or last word, or
+        the URL with citation i: the only ones that could name the same work."""
+        found: set[int] = set()
+        for key in index_keys(self.citations[i].reference):
+            found.update(self.index[key])
+        return sorted(j for j in found if j in indices)
 
     def run(self) -> Resolution:
         for i, citation in enumerate(self.citations):
@@ -122,9 +136,8 @@ def resolve_full(r: Resolver, i: int) -> int | None:
             Severity.INFO,
         )
         return None
-    same = [
-        j for j in r.defining(range(i)) if same_work(r.citations[j].reference, citation.reference)
-    ]
+    earlier = r.defining(r.related(i, range(i)))
+    same = [j for j in earlier if same_work(r.citations[j].reference, citation.reference)]
     if not same:
         return i
     if citation.kind is Kind.FULL and not has_imprint(citation.reference):
@@ -165,7 +178,8 @@ def by_title_alone(r: Resolver, i: int) -> int | None:
     if not ref.title or not ref.authors:
         return unresolved(r, i)
     untitled = replace(ref, authors=())
-    found = [j for j in r.defining(range(i)) if matches(untitled, r.citations[j].reference)]
+    earlier = r.defining(r.related(i, range(i)))
+    found = [j for j in earlier if matches(untitled, r.citations[j].reference)]
     if len(found) != 1:
         return unresolved(r, i)
     full = r.citations[found[0]].reference
@@ -184,7 +198,7 @@ def by_title_alone(r: Resolver, i: int) -> int | None:
 def candidates(r: Resolver, i: int, indices: range) -> list[int]:
     ref = r.citations[i].reference
     found = []
-    for j in indices:
+    for j in r.related(i, indices):
         if j < i and r.anchors[j] != j:
             continue
         if j > i and r.citations[j].kind not in DEFINING:
@@ -197,7 +211,8 @@ def candidates(r: Resolver, i: int, indices: range) -> list[int]:
 def defines_later(r: Resolver, j: int) -> bool:
     """A later full citation that no earlier one already defined."""
     return not any(
-        same_work(r.citations[k].reference, r.citations[j].reference) for k in r.defining(range(j))
+        same_work(r.citations[k].reference, r.citations[j].reference)
+        for k in r.defining(r.related(j, range(j)))
     )
 
 
@@ -285,9 +300,25 @@ def matches(short: Reference, full: Reference) -> bool:
 
 
 def shares_surname(a: Reference, b: Reference) -> bool:
-    names_a = {surname_key(n) for n in (*a.authors, *a.editors)}
-    names_b = {surname_key(n) for n in (*b.authors, *b.editors)}
-    return bool(names_a & names_b)
+    return bool(surname_set(a.authors + a.editors) & surname_set(b.authors + b.editors))
+
+
+@lru_cache(maxsize=16384)
+def surname_set(names: tuple[Name, ...]) -> frozenset[str]:
+    return frozenset(surname_key(n) for n in names)
+
+
+def index_keys(ref: Reference) -> set[str]:
+    """What a reference is filed under: its surnames, the first and last significant words
+    of its title and main title (a short title keeps the head or the tail), its URL."""
+    keys = {"a:" + s for s in surname_set(ref.authors + ref.editors)}
+    if ref.url:
+        keys.add("u:" + ref.url)
+    if ref.title:
+        for words in (significant_words(ref.title), significant_words(main_title(ref.title))):
+            if words:
+                keys.update(("t:" + words[0], "t:" + words[-1]))
+    return keys
 
 
 def same_work(a: Reference, b: Reference) -> bool:

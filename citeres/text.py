@@ -18,6 +18,7 @@ STOP_WORDS = frozenset(
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
@@ -35,6 +36,8 @@ def fold(text: str) -> str:
 
 def squash(text: str) -> str:
     """Collapse runs of white space (non-breaking ones too) into one space."""
+    if "  " not in text and not _ODD_SPACE.search(text):
+        return text.strip()  # the common case, without building a new string
     return _SPACE.sub(" ", text).strip()
 
 

@@ -17,23 +17,29 @@ from citeres.find.titles import (
     is_title_case,
     person_names,
 )
-from citeres.find.words import alternation
+from citeres.find.words import LiteralScan
 from citeres.model import Document, Kind, Mention, Problem, Reference, Severity
 
-DASH = r"[–—―]|(?<!\S)--?(?=[ \t])"  # a hyphen only when set off: `Brest-Litovsk` is none
-# A signature after a closing quotation mark, or alone on the line after one.
-SIGNED = re.compile(
-    rf"(?:{DASH})[ \t]*(?P<person>{PERSON})(?:,[ \t]*(?P<rest>[^\n]{{1,200}}?))?[ \t]*$",
-    re.MULTILINE,
+# A signature after a closing quotation mark, or alone on the line after one. Each dash
+# leads its own pattern (see LiteralScan); a hyphen counts only when set off by spaces:
+# `Brest-Litovsk` is none.
+SIGNATURE = rf"[ \t]*(?P<person>{PERSON})(?:,[ \t]*(?P<rest>[^\n]{{1,200}}?))?[ \t]*$"
+SIGNED_BY_DASH = LiteralScan([f"(?m:{dash}{SIGNATURE})" for dash in "–—―"])
+SIGNED_BY_HYPHEN = LiteralScan(
+    [f"(?m:{hyphen}(?=[ \t]){SIGNATURE})" for hyphen in ("--", "-")], before=""
 )
 BEFORE_DASH = re.compile(r"(?:(?P<quote>[”\"’»])|^)[ \t]*$", re.MULTILINE)
 TRAILING_YEAR = re.compile(r"(?:,[ \t]*|^|[ \t]+)(?P<year>1[0-9]\d\d|20\d\d)[ \t]*\.?$")
 QUOTE_END = re.compile(r"[”\"’»][ \t]*\n(?:[ \t]*\n)*[ \t]*$")
 CREDITING_VERBS = "noted|argued|shown|described|observed|reported|suggested|claimed|documented"
 CREDITING_NOUNS = "work|works|writing|writings|research|scholarship|studies"
-CREDITED = re.compile(
-    rf"(?:^|[\s(])(?P<cue>[Aa]ccording{SP}to|{alternation(CREDITING_VERBS.split('|'))}{SP}by|"
-    rf"{alternation(CREDITING_NOUNS.split('|'))}{SP}of){SP}(?P<people>{PEOPLE})"
+CREDITING = [
+    *(f"{a}ccording{SP}to" for a in "Aa"),
+    *(f"{verb}{SP}by" for verb in CREDITING_VERBS.split("|")),
+    *(f"{noun}{SP}of" for noun in CREDITING_NOUNS.split("|")),
+]
+CREDITED = LiteralScan(
+    [rf"(?P<cue>{cue}){SP}(?P<people>{PEOPLE})" for cue in CREDITING], before="("
 )
 # The sentence already points at a source: a note marker after its last word, or a
 # parenthetical reference with a page.
@@ -44,7 +50,8 @@ CITED_IN_SENTENCE = re.compile(r"\([^()]*\bpp?\.[ ]?\d")
 def find(document: Document) -> tuple[list[Mention], list[Problem]]:
     mentions: list[Mention] = []
     problems: list[Problem] = []
-    for match in SIGNED.finditer(document.text):
+    signatures = SIGNED_BY_DASH.finditer(document.text) + SIGNED_BY_HYPHEN.finditer(document.text)
+    for match in sorted(signatures, key=lambda m: m.start()):
         signed(document, match, mentions, problems)
     for match in CREDITED.finditer(document.text):
         credited(document, match, mentions, problems)

@@ -31,7 +31,7 @@ from citeres.find.titles import (
     strip_title,
     word_count,
 )
-from citeres.find.words import alternation
+from citeres.find.words import LiteralScan, alternation
 from citeres.model import Document, Kind, Mention, Name, Problem, Reference
 
 PLURAL_GENRES = (
@@ -55,10 +55,11 @@ GENRE_CUE = re.compile(
 )
 POSSESSOR = re.compile(rf"(?P<person>{PERSON})[’']s{SP}(?:[a-z]+{SP}){{0,3}}$")
 BY_AFTER = re.compile(rf",?{SP}by{SP}(?P<person>{PERSON})")
-POSSESSIVE_MARK = re.compile(rf"[’']s{SP}(?=[{UPPER}])")
+# Marks scanned for as literals first (see LiteralScan): `’s Title`, ` by Person`.
+POSSESSIVE_MARK = LiteralScan([rf"{quote}s{SP}(?=[{UPPER}])" for quote in "’'"])
 BARE_TITLE = re.compile(rf"(?P<bare>{TITLE})")
 HIS = re.compile(rf"\b(?:his|her|their){SP}(?:(?P<adj>[a-z]+){SP})?(?P<bare>{TITLE})")
-BY_MARK = re.compile(rf"{SP}by{SP}(?=[{UPPER}])")
+BY_MARK = LiteralScan([rf"by{SP}(?=[{UPPER}])"], before="")
 TITLE_ENDING = re.compile(rf"(?<![^\W_]){TITLE_OR_QUOTED}$")
 PERSON_AT = re.compile(PERSON)
 SEE = re.compile(
@@ -71,7 +72,8 @@ OTHER_CUES = (
     "his|her|their|See|see|Cf|cf|account|discussion|analysis|survey|treatment|overview|portrait"
 )
 CUE_WORDS = [*GENRES.split("|"), *OTHER_CUES.split("|")]
-# Starting with the character before the word lets the engine skip ahead fast.
+# Starting with the character before the word lets the engine skip ahead fast. (Cue words
+# such as `his` stand inside many words, so one literal search per word is slower here.)
 CUE = re.compile(rf"(?:^|[\s(“‘\"—–])(?P<cue>{alternation(CUE_WORDS)})\b")
 AUTHOR_COMMA_BEFORE = re.compile(rf"{PERSON},{SP}$")
 CONTINUATION = re.compile(rf",{SP}(?P<bare>{TITLE})")
@@ -211,7 +213,10 @@ def pronoun_work(text: str, match: re.Match[str]) -> list[Named]:
 
 def by_author_after(text: str) -> Iterator[Named]:
     for mark in BY_MARK.finditer(text):
-        match = TITLE_ENDING.search(text, max(0, mark.start() - 200), mark.start())
+        before = spacing_start(text, mark.start())
+        if before == mark.start():
+            continue  # `by` at the start of a line: nothing on the line before it
+        match = TITLE_ENDING.search(text, max(0, before - 200), before)
         who = PERSON_AT.match(text, mark.end()) if match else None
         if match is None or who is None or clean_person(who.group()) != who.group():
             continue
@@ -224,6 +229,13 @@ def by_author_after(text: str) -> Iterator[Named]:
             if ARTICLE_BEFORE.search(text, max(0, start - 5), start):
                 continue
         yield from named_works(match, text, person_names(person), several=False)
+
+
+def spacing_start(text: str, at: int) -> int:
+    """Where the run of spaces (not line breaks) that ends at `at` begins."""
+    while at and text[at - 1] in " \t\u00a0":
+        at -= 1
+    return at
 
 
 def see_work(text: str, match: re.Match[str]) -> list[Named]:

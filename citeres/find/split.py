@@ -16,6 +16,8 @@ OPENERS, CLOSERS = "([{“", ")]}”"
 
 def top_level_semicolons(text: str) -> list[int]:
     """Offsets of `;` outside brackets and curly quotes."""
+    if ";" not in text:
+        return []
     depth, found = 0, []
     for i, ch in enumerate(text):
         if ch in OPENERS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from citeres.model import Name
 from citeres.text import fold, squash
@@ -47,6 +48,7 @@ def is_corporate(text: str) -> bool:
     return len(words) >= 2 and any(w.strip(".,") in CORPORATE_WORDS for w in words)
 
 
+@lru_cache(maxsize=32768)
 def looks_like_name(text: str, max_words: int = 5) -> bool:
     """Whether `text` reads as one personal name (not a title, not a sentence)."""
     words = squash(text).split()
@@ -65,6 +67,7 @@ def looks_like_name(text: str, max_words: int = 5) -> bool:
     return True
 
 
+@lru_cache(maxsize=32768)
 def looks_like_names(text: str) -> bool:
     """Whether `text` is a list of names: `Marx, Karl, and Friedrich Engels`, `Smith, J.`,
     `Mark Harrison and S. G. Wheatcroft`, `Dolgoff et al.`."""
@@ -73,6 +76,7 @@ def looks_like_names(text: str) -> bool:
     return bool(parts) and all(looks_like_name(p, 6) for p in parts)
 
 
+@lru_cache(maxsize=32768)
 def parse_name(text: str) -> Name:
     """One name, in display (`Given Family`) or inverted (`Family, Given`) order."""
     text = squash(text).strip(" ,;")
@@ -128,6 +132,7 @@ def inverted_list(text: str) -> tuple[Name, ...] | None:
     )
 
 
+@lru_cache(maxsize=32768)
 def parse_names(text: str) -> tuple[Name, ...]:
     """Every name in an author list: `A, B and C`, `Daniel and Gabriel Cohn-Bendit`."""
     text = ET_AL.sub("", squash(text)).strip(" ,")
