@@ -187,13 +187,14 @@ def merge_work(key: str, members: list[Node]) -> Work:
     values = {f.name: getattr(best, f.name) for f in fields(best)}
     for node in ordered[1:]:
         for name, value in values.items():
-            if value in (None, ()):
+            if value in (None, (), False):
                 values[name] = getattr(node.reference, name)
     return Work(
         key=key,
         type=values["type"],
         authors=values["authors"],
         editors=values["editors"],
+        et_al=values["et_al"],
         title=values["title"],
         container=values["container"],
         volume=values["volume"],

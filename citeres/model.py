@@ -105,6 +105,7 @@ class Reference:
 
     authors: tuple[Name, ...] = ()
     editors: tuple[Name, ...] = ()
+    et_al: bool = False  # the author list ends `et al.`: more authors than named
     title: str | None = None
     container: str | None = None  # the book of a chapter, the journal of an article
     volume: str | None = None  # normalised: roman numerals as written, upper case
@@ -174,6 +175,7 @@ class Work:
     type: WorkType
     authors: tuple[Name, ...] = ()
     editors: tuple[Name, ...] = ()
+    et_al: bool = False
     title: str | None = None
     subtitle: str | None = None
     container: str | None = None

@@ -42,6 +42,7 @@ def work_json(w: Work) -> dict[str, Any]:
         "type": w.type.value,
         "author": [n.inverted() for n in w.authors],
         "editor": [n.inverted() for n in w.editors],
+        "et_al": w.et_al,
         "title": w.title,
         "container": w.container,
         "volume": w.volume,

@@ -325,21 +325,17 @@ COMPLAINTS = [
     ("Carr, The Bolshevik Revolution, Vol. I, op. cit., pp. 195, 202,", "malformed-locator", "I"),
 ]
 
-# Known failures of the parser, kept so they turn green when fixed.
+# Once known failures of the parser.
 KNOWN_BUGS = [
     pytest.param(
         "Ronald Grigor Suny, ed., The Structure of Soviet History (New York: Oxford University "
         "Press, 2003), 112.",
         dict(editors=["Suny, Ronald Grigor"], authors=[], title="The Structure of Soviet History"),
-        marks=pytest.mark.xfail(
-            strict=True, reason="an editor at the head of a note becomes the title `ed.`"
-        ),
         id="editor-first",
     ),
     pytest.param(
         "Martin Luther King, Jr., Why We Can't Wait, New York: Harper & Row, 1964, p. 12.",
         dict(authors=["King, Jr., Martin Luther"], title="Why We Can't Wait", place="New York"),
-        marks=pytest.mark.xfail(strict=True, reason="`, Jr.,` after a name is taken as the title"),
         id="jr-suffix",
     ),
     pytest.param(
@@ -349,9 +345,6 @@ KNOWN_BUGS = [
             authors=["Central Committee of the CPSU"],
             title="History of the Communist Party of the Soviet Union",
             place="Moscow",
-        ),
-        marks=pytest.mark.xfail(
-            strict=True, reason="a corporate author is taken as the title (is_author ignores it)"
         ),
         id="corporate-author",
     ),
@@ -463,9 +456,6 @@ NAMES = [
     pytest.param(
         "Mises, Ludwig von",
         ["von Mises, Ludwig"],
-        marks=pytest.mark.xfail(
-            strict=True, reason="a trailing particle stays in the given names (`Mises, Ludwig von`)"
-        ),
         id="trailing-particle",
     ),
 ]

@@ -121,9 +121,10 @@ FIELD_ORDER = (
 
 
 def name_pairs(work: Work) -> Pairs:
-    return nonempty(
-        [("author", bibtex_names(work.authors)), ("editor", bibtex_names(work.editors))]
-    )
+    authors = bibtex_names(work.authors)
+    if authors and work.et_al:
+        authors += " and others"  # BibTeX's own way of writing `et al.`
+    return nonempty([("author", authors), ("editor", bibtex_names(work.editors))])
 
 
 def imprint(work: Work) -> list[tuple[str, str | None]]:

@@ -105,9 +105,13 @@ def parse_inverted(text: str) -> Name:
     family, _, rest = text.partition(",")
     parts = [p.strip() for p in rest.split(",") if p.strip()]
     suffix = next((p for p in parts if p.lower() in SUFFIXES), "")
-    given = " ".join(p for p in parts if p != suffix)
+    given_words = " ".join(p for p in parts if p != suffix).split()
+    trailing = []  # `Mises, Ludwig von`: the particle written after the given names
+    while given_words and given_words[-1].lower() in PARTICLES:
+        trailing.insert(0, given_words.pop())
+    given = " ".join(given_words)
     words = family.split()
-    particle = " ".join(w for w in words[:-1] if w.lower() in PARTICLES)
+    particle = " ".join([*trailing, *(w for w in words[:-1] if w.lower() in PARTICLES)])
     family = " ".join(w for w in words if w.lower() not in PARTICLES) or family
     return Name(family=family, given=normalise_initials(given), particle=particle, suffix=suffix)
 

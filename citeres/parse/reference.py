@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from citeres.model import Kind, Name, Reference, WorkType
 from citeres.parse import bibliography, imprint
-from citeres.parse.names import looks_like_name, looks_like_names, parse_names
+from citeres.parse.names import ET_AL, is_corporate, looks_like_name, looks_like_names, parse_names
 from citeres.parse.numbers import BARE_PAGES, find_pages, find_volume
 from citeres.text import squash
 
@@ -280,9 +280,15 @@ def parse_segments(state: Parsed) -> None:
     if contribution == 1:
         parse_contribution(state, segments)
         return
-    if is_author(segments, state.form, state.pages is not None):
+    segments = join_suffix(segments)
+    editors_first = leading_editors(segments)
+    if editors_first:
+        state.set(editors=parse_names(segments[0]))
+        segments = segments[2:]
+    elif is_author(segments, state.form, state.pages is not None):
         count = author_segments(segments) if state.form is Kind.FULL else 1
-        state.set(authors=parse_names(", ".join(segments[:count])))
+        authors = ", ".join(segments[:count])
+        state.set(authors=parse_names(authors), et_al=bool(ET_AL.search(authors)))
         segments = segments[count:]
     if segments:
         title, rest = title_with_tail(segments)
@@ -319,9 +325,31 @@ def parse_contribution(state: Parsed, segments: list[str]) -> None:
     imprint.apply_segments(state, inner[1:])
 
 
+SUFFIX_SEGMENT = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+EDITOR_SEGMENT = re.compile(r"^\(?(?:eds?|editors?|comp|trans)\.?\)?$", re.IGNORECASE)
+
+
+def join_suffix(segments: list[str]) -> list[str]:
+    """`Martin Luther King, Jr., Title`: the suffix belongs to the name before it."""
+    if len(segments) > 2 and SUFFIX_SEGMENT.match(segments[1]):
+        return [f"{segments[0]} {segments[1]}", *segments[2:]]
+    return segments
+
+
+def leading_editors(segments: list[str]) -> bool:
+    """`Ronald Grigor Suny, ed., Title`: a book known by its editor."""
+    return (
+        len(segments) > 2
+        and EDITOR_SEGMENT.match(segments[1]) is not None
+        and looks_like_names(segments[0])
+    )
+
+
 def is_author(segments: list[str], form: Kind, has_pages: bool = False) -> bool:
     """Whether the first segment names the authors rather than the title."""
     first = segments[0]
+    if is_corporate(first) and len(segments) > 1 and not imprint.is_imprint(segments[1]):
+        return True  # `Central Committee of the CPSU, History of ...`
     if not looks_like_names(first):
         return False
     if len(segments) == 1:
@@ -386,7 +414,9 @@ def cut_author_date(state: Parsed) -> None:
     found = bibliography.author_date(state.text)
     if found is None:
         return
-    state.set(authors=parse_names(found.authors), year=found.year)
+    state.set(
+        authors=parse_names(found.authors), year=found.year, et_al=bool(ET_AL.search(found.authors))
+    )
     state.text = ""
     if BARE_PAGES.match(found.rest) and not state.pages:
         state.pages = found.rest
