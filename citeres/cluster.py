@@ -108,6 +108,13 @@ class Shape:
     def wholes(self) -> set[tuple[str, ...]]:
         return {w for w in (self.words, self.main) if w}
 
+    def keys(self) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+        """Index keys for the title itself and for the short titles it could be cited by."""
+        if self.url:
+            return [("url", self.url)], []
+        own = [(w, self.volume) for w in self.wholes()]
+        return own, [(p, self.volume) for p in self.parts()]
+
     def parts(self) -> set[tuple[str, ...]]:
         """The short titles this title could be cited by: its heads and its tails of two
         words or more (see text.title_matches)."""
@@ -119,42 +126,48 @@ class Shape:
 
 def group_nodes(nodes: list[Node]) -> list[list[Node]]:
     """Nodes of one work together, in order of first appearance. Candidates come from
-    indexes of whole titles and of their heads and tails, so no two works are compared
-    unless one title could stand for the other."""
+    indexes of whole titles and of their heads and tails, filed by the first letter of
+    each surname (a misspelt surname keeps it), so no two works are compared unless one
+    could stand for the other."""
     clusters = Clusters(len(nodes))
     wholes: dict[tuple[object, ...], list[int]] = defaultdict(list)
     parts: dict[tuple[object, ...], list[int]] = defaultdict(list)
     seen: dict[tuple[object, ...], int] = {}
     for i, node in enumerate(nodes):
         shape = Shape.of(node.reference)
-        signature = (shape, surnames(node.reference))
-        if signature in seen:  # the same work again: nothing new to index
-            clusters.join(seen[signature], i)
+        names = surnames(node.reference)
+        if (shape, names) in seen:  # the same work again: nothing new to index
+            clusters.join(seen[(shape, names)], i)
             continue
-        seen[signature] = i
-        if shape.url:
-            candidates = wholes[("url", shape.url)]
-        else:
-            own = [(w, shape.volume) for w in shape.wholes()]
-            pieces = [(p, shape.volume) for p in shape.parts()]
-            candidates = [j for k in own for j in (*wholes[k], *parts[k])]
-            candidates += [j for k in pieces for j in wholes[k]]
+        seen[(shape, names)] = i
+        own, pieces = shape.keys()
+        asked = filed_under(names, asking=True)
+        candidates = [j for k in own for f in asked for j in (*wholes[k, f], *parts[k, f])]
+        candidates += [j for k in pieces for f in asked for j in wholes[k, f]]
         for j in candidates:
             if clusters.find(i) != clusters.find(j) and authors_agree(
                 node.reference, nodes[j].reference
             ):
                 clusters.join(i, j)
-        if shape.url:
-            wholes[("url", shape.url)].append(i)
-        else:
+        for f in filed_under(names, asking=False):
             for key in own:
-                wholes[key].append(i)
+                wholes[key, f].append(i)
             for key in pieces:
-                parts[key].append(i)
+                parts[key, f].append(i)
     grouped: dict[int, list[Node]] = defaultdict(list)
     for i, node in enumerate(nodes):
         grouped[clusters.find(i)].append(node)
     return list(grouped.values())
+
+
+def filed_under(names: frozenset[str], asking: bool) -> set[str]:
+    """Index shelves: a work with names sits under each surname's first letter and under
+    `any`; one with none sits under `none`. A named work asks its letters and `none`; an
+    unnamed one asks `any`, since a work without names agrees with every other."""
+    letters = {name[:1] for name in names}
+    if asking:
+        return (letters | {"none"}) if names else {"any"}
+    return (letters | {"any"}) if names else {"none", "any"}
 
 
 def surnames(ref: Reference) -> frozenset[str]:

@@ -32,17 +32,23 @@ def analyse_documents(documents: Sequence[Document]) -> Analysis:
     works, citations_by_path, clustered = cluster.cluster(resolutions)
     works, citations_by_path = keys.assign_keys(works, citations_by_path)
     problems.extend(clustered)
+    by_path = group_by_path(problems)
     return Analysis(
         documents=tuple(
-            DocumentResult(path, tuple(citations), problems_of(path, problems))
+            DocumentResult(
+                path, tuple(citations), tuple(sorted(by_path.get(path, []), key=problem_order))
+            )
             for path, citations in citations_by_path.items()
         ),
         works=tuple(works),
     )
 
 
-def problems_of(path: str, problems: Sequence[Problem]) -> tuple[Problem, ...]:
-    return tuple(sorted((p for p in problems if p.path == path), key=problem_order))
+def group_by_path(problems: Sequence[Problem]) -> dict[str, list[Problem]]:
+    grouped: dict[str, list[Problem]] = {}
+    for problem in problems:
+        grouped.setdefault(problem.path, []).append(problem)
+    return grouped
 
 
 def analyse_paths(paths: Sequence[Path]) -> Analysis:
@@ -52,9 +58,7 @@ def analyse_paths(paths: Sequence[Path]) -> Analysis:
 
 
 def attach_read_problems(analysis: Analysis, problems: Sequence[Problem]) -> Analysis:
-    by_path: dict[str, list[Problem]] = {}
-    for problem in problems:
-        by_path.setdefault(problem.path, []).append(problem)
+    by_path = group_by_path(problems)
     documents = [
         DocumentResult(d.path, d.citations, tuple(by_path.pop(d.path, [])) + d.problems)
         for d in analysis.documents
