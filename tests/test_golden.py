@@ -1,4 +1,5 @@
-"""Seed 003, whole: `extract --format json` against tests/golden/003.json, reviewed by hand.
+"""Whole seeds: `extract --format json` against tests/golden/<seed number>.json, each
+reviewed by hand. A golden file is found by glob; adding one adds a case.
 
 Regenerate only on purpose: `CITERES_REGOLD=1 python -m pytest tests/test_golden.py`, then
 review the diff line by line before committing it.
@@ -10,35 +11,43 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from citeres.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = ROOT / "tests" / "golden" / "003.json"
-SEED = "seeds/003_6b9c40ab48327787.txt"
+GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.json"))
 
 
-def extract(monkeypatch) -> dict:
+def seed_of(golden: Path) -> str:
+    (seed,) = (ROOT / "seeds").glob(f"{golden.stem}_*.txt")
+    return seed.relative_to(ROOT).as_posix()
+
+
+def extract(monkeypatch, seed: str) -> dict:
     monkeypatch.chdir(ROOT)  # the JSON names the path as given
-    result = CliRunner().invoke(app, ["extract", SEED, "--format", "json"])
+    result = CliRunner().invoke(app, ["extract", seed, "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
 
-def test_seed_003_matches_the_golden_file(monkeypatch) -> None:
-    got = extract(monkeypatch)
+@pytest.mark.parametrize("golden", GOLDEN, ids=[g.stem for g in GOLDEN])
+def test_seed_matches_its_golden_file(monkeypatch, golden: Path) -> None:
+    got = extract(monkeypatch, seed_of(golden))
     if os.environ.get("CITERES_REGOLD") == "1":
-        GOLDEN.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+        golden.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    expected = json.loads(golden.read_text(encoding="utf-8"))
     (doc,) = got["documents"]
     (want,) = expected["documents"]
-    # Compare piecewise so a failure names the note that changed.
-    got_notes = [c for c in doc["citations"] if c["note"] is not None]
-    want_notes = [c for c in want["citations"] if c["note"] is not None]
-    for g, w in zip(got_notes, want_notes, strict=False):
-        assert g == w, f"note {w['note']} (line {w['line']})"
-    assert len(got_notes) == len(want_notes)
+    # Compare piecewise so a failure names the citation that changed.
+    for g, w in zip(doc["citations"], want["citations"], strict=False):
+        assert g == w, f"citation at line {w['line']} (note {w['note']})"
+    assert len(doc["citations"]) == len(want["citations"])
     assert doc["problems"] == want["problems"]
     assert got["works"] == expected["works"]
     assert got == expected
+
+
+def test_there_are_golden_files() -> None:
+    assert {g.stem for g in GOLDEN} >= {"001", "003"}
