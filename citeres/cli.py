@@ -83,6 +83,9 @@ CacheDir = Annotated[
     Path | None,
     typer.Option("--cache-dir", help="Catalogue cache folder (or CITERES_CACHE_DIR; ./cache)."),
 ]
+Enrich = Annotated[
+    bool, typer.Option("--enrich/--no-enrich", help="Look works up in the catalogues.")
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 
 
@@ -104,9 +107,7 @@ def extract(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="json: the whole analysis.")
     ] = OutputFormat.JSON,
-    enrich: Annotated[
-        bool, typer.Option("--enrich/--no-enrich", help="Look works up in the catalogues.")
-    ] = False,
+    enrich: Enrich = False,
     offline: Offline = False,
     mailto: Mailto = None,
     cache_dir: CacheDir = None,
@@ -177,9 +178,7 @@ def build(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace hand edits in the .bib files.")
     ] = False,
-    enrich: Annotated[
-        bool, typer.Option("--enrich/--no-enrich", help="Look works up in the catalogues.")
-    ] = True,
+    enrich: Enrich = True,
     offline: Offline = False,
     mailto: Mailto = None,
     cache_dir: CacheDir = None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 from citeres.model import Citation, Kind, Problem, Reference, Severity, Work
 from citeres.parse.numbers import volume_number
@@ -77,7 +77,7 @@ def cluster(
             work_of[(node.path, node.index)] = provisional
     citations = {
         path: [
-            replace(c, work=work_of.get((path, anchor))) if anchor is not None else c
+            c.with_work(work_of.get((path, anchor))) if anchor is not None else c
             for c, anchor in zip(res.citations, res.anchors, strict=True)
         ]
         for path, res in resolutions.items()

@@ -80,7 +80,7 @@ def assign_keys(
             renamed[work.key] = base if len(group) == 1 else base + suffix(n)
     keyed = sorted((replace(w, key=renamed[w.key]) for w in works), key=lambda w: w.key)
     updated = {
-        path: [replace(c, work=renamed.get(c.work)) if c.work else c for c in cs]
+        path: [c.with_work(renamed.get(c.work)) if c.work else c for c in cs]
         for path, cs in citations.items()
     }
     return keyed, updated
