@@ -22,6 +22,9 @@ ACCESSED = re.compile(
     r"(?:[^,()]*?\d{1,2},\s*\d{4}|[^,()]*?\d{4}|[^,()]*?\d{1,2})\)?(?=,|$)",
     re.IGNORECASE,
 )
+IDENTIFIER_HINT = re.compile(
+    r"10\.|isbn|https?:|www\.|doi|ccessed|etrieved|viewed|consulted|last", re.I
+)
 YEAR_RANGE = re.compile(r"^(?:1[4-9]|20)\d\d\s*[-–—]\s*\d{2,4}$")
 OPCIT = re.compile(r",?\s*\b(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\b\.?", re.IGNORECASE)
 URL = re.compile(r"https?://[^\s<>\"”]+[^\s<>\"”.,;)]")
@@ -117,6 +120,10 @@ def cut_volume(state: Parsed) -> None:
 
 
 def cut_identifiers(state: Parsed) -> None:
+    # Cheap substring tests first: most references hold none of these, and each regex
+    # search costs more than all the tests together.
+    if not IDENTIFIER_HINT.search(state.text):
+        return
     state.text = ACCESSED.sub("", state.text)
     for pattern, name in ((DOI, "doi"), (ISBN, "isbn"), (URL, "url")):
         match = pattern.search(state.text)
@@ -130,6 +137,8 @@ def cut_identifiers(state: Parsed) -> None:
 
 def cut_quoted_title(state: Parsed) -> None:
     """`Author, “Title,” Journal 12 (1990): 45` or `“Title,” in Book`: an article or chapter."""
+    if "“" not in state.text and '"' not in state.text:
+        return
     match = QUOTED.search(state.text)
     if not match or match.start() > len(state.text) // 2 + 40:
         return
@@ -223,6 +232,8 @@ def parse_book_part(state: Parsed, text: str) -> None:
 
 def cut_bracket_imprint(state: Parsed) -> None:
     """Chicago notes: `Title (New York: Vintage, 1970), 4.`"""
+    if "(" not in state.text:
+        return
     match = BRACKET_IMPRINT.search(state.text)
     if not match:
         return
@@ -236,6 +247,8 @@ def cut_bracket_imprint(state: Parsed) -> None:
 
 def split_commas(text: str) -> list[str]:
     """Top-level comma segments (commas inside brackets stay)."""
+    if "(" not in text and "[" not in text:
+        return [s for s in (part.strip() for part in text.split(",")) if s]
     segments, depth, current = [], 0, []
     for ch in text:
         depth += (ch in "([" and 1) or (ch in ")]" and -1) or 0
@@ -398,10 +411,10 @@ def trailing_pages(state: Parsed, segments: list[str]) -> None:
 def classify(state: Parsed) -> None:
     """Refine the form: an op. cit. with only a volume is volume-only; a reference with no
     imprint may be a short form of an earlier one (the resolver decides)."""
-    ref = state.reference
-    if state.form is Kind.OPCIT and ref.volume and not ref.title:
+    title, authors = state.get("title"), state.get("authors")
+    if state.form is Kind.OPCIT and state.get("volume") and not title:
         state.form = Kind.VOLUME_ONLY
-    elif state.form is Kind.FULL and ref.authors and ref.title is None and not ref.url:
+    elif state.form is Kind.FULL and authors and title is None and not state.get("url"):
         state.form = Kind.SHORT  # `Smith, 45` or `Smith 1998, 45`: the resolver finds the work
 
 
