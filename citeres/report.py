@@ -98,8 +98,13 @@ def to_json(analysis: Analysis) -> str:
     return json.dumps(to_data(analysis), ensure_ascii=False, indent=2)
 
 
+def where(p: Problem) -> str:
+    """`path:line: `, or nothing for a problem of the whole run (a catalogue unreachable)."""
+    return f"{p.path}:{p.line}: " if p.path else ""
+
+
 def problem_lines(problems: list[Problem]) -> list[str]:
-    return [f"{p.path}:{p.line}: {p.kind}: {p.message}" for p in problems]
+    return [f"{where(p)}{p.kind}: {p.message}" for p in problems]
 
 
 def problems_json(problems: list[Problem]) -> str:
@@ -129,21 +134,27 @@ def to_markdown(analysis: Analysis) -> str:
         lines.extend(document_markdown(document, titles))
     if analysis.problems:
         lines += ["## Other problems", ""]
-        lines += [f"- {p.path}:{p.line}: {p.kind}: {p.message}" for p in analysis.problems]
+        lines += [f"- {where(p)}{p.kind}: {p.message}" for p in analysis.problems]
         lines.append("")
     lines += [
         "## Works",
         "",
-        "| key | type | authors | title | vol. | year |",
-        "|---|---|---|---|---|---|",
+        "| key | type | authors | title | vol. | year | catalogue |",
+        "|---|---|---|---|---|---|---|",
     ]
     for w in analysis.works:
         authors = "; ".join(n.inverted() for n in (w.authors or w.editors))
-        lines.append(
-            f"| {w.key} | {w.type.value} | {cell(authors)} | {cell(w.title or w.url)} "
-            f"| {cell(w.volume)} | {cell(w.year)} |"
-        )
+        row = (w.key, w.type.value, authors, w.title or w.url, w.volume, w.year, catalogue(w))
+        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
     return "\n".join(lines) + "\n"
+
+
+def catalogue(w: Work) -> str:
+    """What the catalogues said, in a word: `matched (openlibrary)`, or `not enriched`."""
+    e = w.enrichment
+    if e is None:
+        return "not enriched"
+    return f"{e.status} ({e.source})" if e.source else e.status
 
 
 def document_markdown(document: DocumentResult, works: dict[str, Work]) -> list[str]:
