@@ -24,9 +24,16 @@ def document(text: str, path: str = "essay.txt") -> Document:
 
 def found(text: str) -> tuple[list[notes.Note], list[Problem], str]:
     doc = document(text)
-    section = notes.find_section(doc)
-    _, problems, body_end = notes.find(doc)
-    return list(section.notes if section else ()), problems, doc.text[:body_end]
+    sections = notes.find_sections(doc)
+    _, problems, spans = notes.find(doc)
+    body_end = spans[0][0] if spans else len(doc.text)
+    return [n for s in sections for n in s.notes], problems, doc.text[:body_end]
+
+
+def only_section(doc: Document) -> notes.NotesSection:
+    sections = notes.find_sections(doc)
+    assert len(sections) == 1
+    return sections[0]
 
 
 def kinds(problems: list[Problem]) -> list[tuple[str, int | None, int]]:
@@ -172,8 +179,7 @@ MARKERS = [
 def test_markers(body: str, expected: list[int]) -> None:
     text = essay(body, ["1. " + CARR.format(1), "2. " + MEYER.format(2)])
     doc = document(text)
-    section = notes.find_section(doc)
-    assert section is not None
+    section = only_section(doc)
     numbers = {n.number for n in section.notes}
     body_text = text[: section.body_end]
     markers = notes.align(notes.marker_candidates(body_text, False), numbers, 8)
@@ -189,8 +195,7 @@ def test_figure_glued_marker_is_taken_when_the_numbering_expects_it() -> None:
     sentences.append("Then another.5")
     text = essay(" ".join(sentences), [f"{n}. " + CARR.format(n) for n in range(1, 6)])
     doc = document(text)
-    section = notes.find_section(doc)
-    assert section is not None
+    section = only_section(doc)
     body = text[: section.body_end]
     markers = notes.align(notes.marker_candidates(body, False), {*range(1, 6)}, 12)
     assert [m.number for m in markers] == list(range(1, 6))
@@ -243,8 +248,7 @@ def test_bracketed_notes_and_markers() -> None:
 @pytest.fixture(scope="module")
 def seed() -> tuple[Document, notes.NotesSection, list[Problem]]:
     doc, _ = read_document(SEED, "seeds/003.txt")
-    section = notes.find_section(doc)
-    assert section is not None
+    section = only_section(doc)
     _, problems, _ = notes.find(doc)
     return doc, section, problems
 
@@ -314,3 +318,41 @@ def test_seed_marker_spots(seed, number: int, line: int, before: str) -> None:
     (marker,) = [m for m in markers if m.number == number]
     assert doc.line_of(marker.offset) == line
     assert body[: marker.offset].endswith(before)
+
+
+def test_each_part_with_notes_of_its_own() -> None:
+    part_one = essay("Part one. A claim.1 Another claim.2", ["1. " + CARR.format(3), "2. Ibid."])
+    part_two = essay("Part two. A third claim.1 And more.2", ["1. " + MEYER.format(5), "2. Ibid."])
+    doc = document(part_one + "\n" + part_two)
+    sections = notes.find_sections(doc)
+    assert [[n.number for n in s.notes] for s in sections] == [[1, 2], [1, 2]]
+    mentions, problems, _ = notes.find(doc)
+    assert problems == []
+    assert [m.raw.split(",")[0] for m in mentions] == [
+        "E.H. Carr",
+        "Ibid.",
+        "Alfred G. Meyer",
+        "Ibid.",
+    ]
+
+
+def test_a_numbered_list_that_cites_is_no_second_section_without_markers() -> None:
+    reading = "Read these:\n\n1. " + HILL.format(9) + "\n2. " + MEYER.format(4) + "\n\n"
+    text = essay(
+        reading + "A claim.1 Another.2 A third.3", [f"{n}. " + CARR.format(n) for n in (1, 2, 3)]
+    )
+    sections = notes.find_sections(document(text))
+    assert [len(s.notes) for s in sections] == [3]
+
+
+def test_a_lone_endnote_under_a_heading() -> None:
+    text = essay("One claim only.1", ["1. " + CARR.format(7)])
+    notes_found, problems, _ = found(text)
+    assert [n.number for n in notes_found] == [1]
+    assert problems == []
+
+
+def test_a_lone_numbered_line_without_heading_is_not_a_note() -> None:
+    text = "Intro.\n\n1. " + CARR.format(7) + "\n\nMore text follows here.\n"
+    notes_found, _, _ = found(text)
+    assert notes_found == []

@@ -31,10 +31,10 @@ FINDERS = running_text_finders()
 
 def find_all(document: Document) -> tuple[list[Mention], list[Problem]]:
     """Every mention in the document, in text order, and the problems finding them met."""
-    mentions, problems, body_end = notes.find(document)
+    mentions, problems, sections = notes.find(document)
     claimed = Spans()
-    if mentions:
-        claimed.claim(body_end, mentions[-1].end)
+    for start, end in sections:
+        claimed.claim(start, end)
     for finder in FINDERS:
         found, found_problems = finder(document)
         problems.extend(found_problems)

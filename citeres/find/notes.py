@@ -74,7 +74,12 @@ class Marker(NamedTuple):
 @dataclass(frozen=True)
 class NotesSection:
     notes: tuple[Note, ...]
-    body_end: int  # the body is text[:body_end]
+    body_start: int  # the markers of these notes stand in text[body_start:body_end]
+    body_end: int
+
+    @property
+    def end(self) -> int:
+        return self.notes[-1].end
 
 
 def note_starts(text: str) -> list[NoteStart]:
@@ -122,25 +127,59 @@ def cites(text: str, run: list[NoteStart]) -> bool:
     return hits * 2 >= len(run)
 
 
-def best_chain(runs: list[list[NoteStart]], text: str) -> list[NoteStart]:
-    """The longest run that starts near 1 and cites; the later one on a tie (notes come last)."""
-    usable = [r for r in runs if len(r) >= 2 and r[0].number <= MAX_GAP and cites(text, r)]
-    if not usable:
+def usable(run: list[NoteStart], document: Document) -> bool:
+    """A run that could be a notes section: it starts near 1 and its entries cite; a lone
+    note counts only under a `Notes` heading."""
+    if run[0].number > MAX_GAP or not cites(document.text, run):
+        return False
+    return len(run) >= 2 or heading_above(document.text, run[0].line_start)
+
+
+def heading_above(text: str, first_note: int) -> bool:
+    return body_end(text, first_note) != first_note
+
+
+def find_sections(document: Document) -> list[NotesSection]:
+    """The notes sections, in text order. The longest run of notes is one (the later on
+    a tie: notes come last); another run counts too when the text before it holds the
+    markers of most of its notes, as where each part of an essay has notes of its own."""
+    runs = [r for r in chains(note_starts(document.text), document) if usable(r, document)]
+    if not runs:
         return []
-    return max(reversed(usable), key=len)
+    main = max(reversed(runs), key=len)
+    sections: list[NotesSection] = []
+    for run in runs:
+        body_start = sections[-1].end if sections else 0
+        section = make_section(document, run, body_start)
+        if run is main or marked_enough(document, section):
+            sections.append(section)
+    return sections
 
 
-def find_section(document: Document) -> NotesSection | None:
-    chain = best_chain(chains(note_starts(document.text), document), document.text)
-    if not chain:
-        return None
+def make_section(document: Document, chain: list[NoteStart], body_start: int) -> NotesSection:
     text = document.text
     notes = []
     for i, start in enumerate(chain):
         end = chain[i + 1].line_start if i + 1 < len(chain) else last_note_end(text, start)
         end = start.text_start + len(text[start.text_start : end].rstrip())
         notes.append(Note(start.number, start.text_start, end, document.line_of(start.line_start)))
-    return NotesSection(tuple(notes), body_end(text, chain[0].line_start))
+    return NotesSection(tuple(notes), body_start, body_end(text, chain[0].line_start))
+
+
+def marked_enough(document: Document, section: NotesSection) -> bool:
+    numbers = {n.number for n in section.notes}
+    markers = section_markers(document, section)
+    return len({m.number for m in markers} & numbers) * 2 >= len(numbers)
+
+
+def section_markers(document: Document, section: NotesSection) -> list[Marker]:
+    """The markers of a section's notes, aligned with their numbering, in its body."""
+    text, first = document.text, section.notes[0].start
+    bracketed = text[first - 2 : first].strip() == "]"
+    body = text[: section.body_end]
+    numbers = {n.number for n in section.notes}
+    candidates = marker_candidates(body, bracketed, section.body_start)
+    return align(candidates, numbers, max(numbers) + MAX_GAP)
 
 
 def last_note_end(text: str, start: NoteStart) -> int:
@@ -175,17 +214,18 @@ def body_end(text: str, first_note: int) -> int:
     return headings[-1].start() if headings else first_note
 
 
-def marker_candidates(body: str, bracketed: bool) -> list[Marker]:
+def marker_candidates(body: str, bracketed: bool, start: int = 0) -> list[Marker]:
+    """Possible markers in body[start:]."""
     if bracketed:
-        return [Marker(int(m.group(1)), m.start(1), 2) for m in BRACKETED.finditer(body)]
+        return [Marker(int(m.group(1)), m.start(1), 2) for m in BRACKETED.finditer(body, start)]
     found = [
         Marker(int(m.group().translate(SUPERSCRIPTS)), m.start(), glue_weight(body, m.start()))
-        for m in DIGITS.finditer(body)
+        for m in DIGITS.finditer(body, start)
         if glued(body, m.start(), m.end())
     ]
     found += [
         Marker(int(m.group(1)), m.start(1), 2)
-        for m in SPACED.finditer(body)
+        for m in SPACED.finditer(body, start)
         if spaced(body, m.start())
     ]
     return sorted(found, key=lambda m: m.offset)
@@ -264,19 +304,16 @@ class MaxTree:
         return value, index
 
 
-def find(document: Document) -> tuple[list[Mention], list[Problem], int]:
-    """The notes' mentions, the numbering problems, and where the body ends."""
-    section = find_section(document)
-    if section is None:
-        return [], [], len(document.text)
-    body = document.text[: section.body_end]
-    bracketed = document.text[section.notes[0].start - 2 : section.notes[0].start].strip() == "]"
-    numbers = {n.number for n in section.notes}
-    highest = max(numbers) + MAX_GAP
-    markers = align(marker_candidates(body, bracketed), numbers, highest)
-    problems = numbering_problems(document, section, markers)
-    mentions = [m for note in section.notes for m in note_mentions(document, note)]
-    return mentions, problems, section.body_end
+def find(document: Document) -> tuple[list[Mention], list[Problem], list[tuple[int, int]]]:
+    """The notes' mentions, the numbering problems, and the spans of the notes sections."""
+    mentions: list[Mention] = []
+    problems: list[Problem] = []
+    sections = find_sections(document)
+    for section in sections:
+        markers = section_markers(document, section)
+        problems += numbering_problems(document, section, markers)
+        mentions += [m for note in section.notes for m in note_mentions(document, note)]
+    return mentions, problems, [(s.body_end, s.end) for s in sections]
 
 
 def note_mentions(document: Document, note: Note) -> list[Mention]:
