@@ -22,7 +22,7 @@ from citeres.text import (
     similarity,
 )
 
-SURNAME_LIKENESS = 0.8  # `Rabinowtich` / `Rabinowitch`
+SURNAME_LIKENESS = 0.8  # `Hobsbwam` / `Hobsbawm`
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def authors_agree(a: Reference, b: Reference) -> bool:
     names_a, names_b = surnames(a), surnames(b)
     if not names_a or not names_b or names_a & names_b:
         return True
-    # A slip of the pen keeps the first letter (`Rabinowtich`); checking it first spares
+    # A slip of the pen keeps the first letter (`Hobsbwam`); checking it first spares
     # most of the slow comparisons.
     return any(
         x[:1] == y[:1] and similarity(x, y) >= SURNAME_LIKENESS for x in names_a for y in names_b

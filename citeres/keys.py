@@ -1,6 +1,6 @@
 """Stable, readable citation keys: surname + year + first significant title word.
 
-`carr1950bolshevik`; a letter is added only when two works would share a key, in an order
+`hobsbawm1962age`; a letter is added only when two works would share a key, in an order
 fixed by the works' own fields, so keys do not depend on the order of the inputs.
 """
 
@@ -18,7 +18,7 @@ from citeres.parse.numbers import volume_number
 from citeres.text import ascii_fold, significant_words
 
 YEAR_IN_URL = re.compile(r"/((?:19|20)\d\d)/")
-POSSESSIVE = re.compile(r"['’]s\b")  # `Lenin's Last Struggle` → lewin1970lenin
+POSSESSIVE = re.compile(r"['’]s\b")  # `A People's Tragedy` → figes1996people
 
 
 def slug(text: str) -> str:

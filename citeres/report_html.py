@@ -171,7 +171,7 @@ def works_table(works: Iterable[Work]) -> str:
 
 
 def describe(work: Work) -> str:
-    """`Carr, E. H., The Bolshevik Revolution, Vol. I (1950)` for tooltips and the list."""
+    """`Hobsbawm, E. J., The Age of Revolution (1962)` for tooltips and the list."""
     names = "; ".join(n.display() for n in work.authors or work.editors)
     parts = [names, work.title or "(untitled)"]
     if work.volume:

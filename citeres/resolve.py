@@ -172,7 +172,7 @@ def resolve_by_fields(r: Resolver, i: int) -> int | None:
 
 
 def by_title_alone(r: Resolver, i: int) -> int | None:
-    """`Sarah Lovell, Trotsky Speaks, op. cit.`: the editor named as author. A title that
+    """`Ann Lake, Goldman Speaks, op. cit.`: the editor named as author. A title that
     matches exactly one earlier work is that work, and the name is reported."""
     ref = r.citations[i].reference
     if not ref.title or not ref.authors:
@@ -253,7 +253,7 @@ def unresolved(r: Resolver, i: int) -> int | None:
             Severity.ERROR if not title else Severity.WARNING,
         )
     elif not title and not citation.reference.url and citation.kind not in NO_WORK:
-        # `(Serge, p. 50)` or `(Smith 1998)` with no work of that author in the document.
+        # `(Arendt, p. 50)` or `(Smith 1998)` with no work of that author in the document.
         r.report(
             i,
             "unresolved-short-form",
@@ -268,7 +268,7 @@ def unresolved(r: Resolver, i: int) -> int | None:
 
 
 def note_variants(r: Resolver, i: int, j: int) -> None:
-    """A short title spelt unlike its full form is worth a look (`Trotsky Speaks`)."""
+    """A short title spelt unlike its full form is worth a look (`Goldman Speaks`)."""
     short, full = r.citations[i].reference, r.citations[j].reference
     if not short.title or not full.title:
         return

@@ -23,7 +23,7 @@ _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
 def ascii_fold(text: str) -> str:
-    """Latin diacritics dropped, other scripts transliterated: `Schlögel` → `Schlogel`."""
+    """Latin diacritics dropped, other scripts transliterated: `Gödel` → `Godel`."""
     return anyascii(unicodedata.normalize("NFC", text))
 
 
@@ -66,7 +66,7 @@ def main_title(title: str) -> str:
 @lru_cache(maxsize=65536)
 def title_matches(short: str, full: str) -> bool:
     """Whether `short` names the same title as `full`: equal, its main title, a
-    contraction (`Trotsky Speaks` / `Leon Trotsky Speaks`) or a near spelling."""
+    contraction (`Goldman Speaks` / `Emma Goldman Speaks`) or a near spelling."""
     s, f = fold(short), fold(full)
     if not s or not f:
         return False
@@ -75,8 +75,8 @@ def title_matches(short: str, full: str) -> bool:
     sw, fw = significant_words(short), significant_words(full)
     if sw == fw:
         return True
-    # A short title keeps the head (`Soviet Workers`, `Memoirs`) or the tail of the full one
-    # (`Trotsky Speaks` for `Leon Trotsky Speaks`); a scatter of its words is not enough.
+    # A short title keeps the head (`Age of Revolution`, `Memoirs`) or the tail of the full one
+    # (`Goldman Speaks` for `Emma Goldman Speaks`); a scatter of its words is not enough.
     if (
         sw
         and len(sw) < len(fw)

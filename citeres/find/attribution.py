@@ -1,8 +1,8 @@
-"""Citations of an unnamed work: quotations signed `– Karl Kautsky, 1902` (attribution) and
-views credited in prose, `According to Theodore Draper ...` (author-only).
+"""Citations of an unnamed work: quotations signed `– Simone Weil, 1934` (attribution) and
+views credited in prose, `According to Hannah Arendt ...` (author-only).
 
 Each is kept, and reported as info (`vague-attribution`) so an editor can supply the work;
-a signature that names a work (`– Karl Kautsky, The Road to Power, 1909`) is reported not.
+a signature that names a work (`– Simone Weil, Oppression and Liberty, 1934`) is reported not.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The notes section is the longest run of lines that start with increasing numbers (`12.`,
 `12)`, `[12]`); a note runs until the next one, wrapping over blank lines. Markers are
 aligned with the expected numbering (a weighted longest increasing subsequence), which is
-what tells a marker `passivity."142` from a year, a decade or a figure.
+what tells a marker `reform."142` from a year, a decade or a figure.
 """
 
 from __future__ import annotations
@@ -29,13 +29,13 @@ NOTES_HEADING = re.compile(
 MAX_GAP = 6  # numbers a chain may skip (missing notes) and still be one notes section
 MAX_LINES_BETWEEN = 14  # lines one note may wrap over
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-# A marker glued to the word or punctuation it follows: `socialism".3`, `Russia.5`, `word²`.
+# A marker glued to the word or punctuation it follows: `freedom".3`, `Russia.5`, `word²`.
 # Markers are found by scanning for runs of digits, the cheap way, and then checking the
 # characters around each run in Python: lookbehinds at every position cost four times more.
 DIGITS = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 GLUE = frozenset(".,;:!?'\"“”‘’)]")
 DECIMAL_TAIL = re.compile(r"[.,]\d")
-# A marker set off by a space at the end of a line: `Leon Trotsky 2`.
+# A marker set off by a space at the end of a line: `Hannah Arendt 2`.
 SPACED = re.compile(r"[ \t\u00a0](\d{1,4})[ \t\u00a0]*$", re.MULTILINE)
 BRACKETED = re.compile(r"\[(\d{1,4})\]")
 CITATION_EVIDENCE = re.compile(
@@ -89,7 +89,7 @@ def note_starts(text: str) -> list[NoteStart]:
         found[match.start()] = NoteStart(
             int(number), match.start(), match.end(), bool(match.group(2))
         )
-    # Under a `Notes` heading a bare number may start a note: `1 Isaac Deutscher, ...`
+    # Under a `Notes` heading a bare number may start a note: `1 Eric Hobsbawm, ...`
     for heading in NOTES_HEADING.finditer(text):
         for match in BARE_START.finditer(text, heading.end()):
             found.setdefault(
@@ -233,7 +233,7 @@ def marker_candidates(body: str, bracketed: bool, start: int = 0) -> list[Marker
 
 def glued(body: str, start: int, end: int) -> bool:
     """Up to four digits glued to a word or closing punctuation, and not running on into
-    a word or a decimal part: `Russia.5`, `socialism”.3`, not `1917s`, `1.5`."""
+    a word or a decimal part: `Russia.5`, `freedom”.3`, not `1917s`, `1.5`."""
     if end - start > 4 or start == 0:
         return False
     before = body[start - 1]
@@ -244,14 +244,14 @@ def glued(body: str, start: int, end: int) -> bool:
 
 
 def spaced(body: str, space: int) -> bool:
-    """A marker set off by a space at the end of a line, after a word: `Leon Trotsky 2`."""
+    """A marker set off by a space at the end of a line, after a word: `Hannah Arendt 2`."""
     before = body[space - 1] if space else ""
     return before.isalpha() or before in GLUE
 
 
 def glue_weight(body: str, offset: int) -> int:
     """Closing punctuation before a marker is strong evidence; a letter (`B52`), an opening
-    quote or a figure (`700,000.34` may be a decimal) is weak."""
+    quote or a figure (`600,000.34` may be a decimal) is weak."""
     before = body[offset - 1]
     weak = (
         before.isalpha()

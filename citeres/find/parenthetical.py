@@ -1,4 +1,4 @@
-"""Parenthetical references in running text: `(Smith, Red Petrograd, p. 165)`, a title alone
+"""Parenthetical references in running text: `(Smith, Red Vienna, p. 165)`, a title alone
 whose author the sentence names, and author-date forms `(Smith 1998: 45)`, `Smith (1998)`.
 
 Author-date citations carry only authors and a year; the lead's resolver matches them to the

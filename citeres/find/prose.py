@@ -1,5 +1,5 @@
-"""Works named in prose: `Salerno's Red November, Black November`, `in his seminal book Soviet
-Workers`, `a pamphlet called Industrial Communism`, `see Naimark, Stalin's Genocides`.
+"""Works named in prose: `Hobsbawm's The Age of Extremes`, `in his seminal book The Making
+of the English Working Class`, `a pamphlet called Common Sense`, `see Fanon, Black Skin`.
 
 A Title-Case run counts only with evidence (a genre noun, a possessive author, `by Author`,
 `see Author, Title`); once a title has been named with evidence, its later exact uses count
@@ -47,8 +47,8 @@ GENRES = (
 LINKS = r"called|titled|entitled|named|specifically|namely|such[ ]as|including|like"
 NAMING_LINKS = frozenset({"called", "titled", "entitled", "named"})
 TITLE_OR_QUOTED = rf"(?:{QUOTED}|(?P<bare>{TITLE}))"
-# `his seminal book Soviet Workers`, `a pamphlet called Industrial Communism`,
-# `his fiction — specifically The Case of ...`, `novel, 'Everything Flows'`.
+# `his seminal book The Making of ...`, `a pamphlet called Common Sense`,
+# `his fiction — specifically The Plague ...`, `novel, 'The Stranger'`.
 GENRE_CUE = re.compile(
     rf"\b(?P<genre>{GENRES})\b(?:[ \t]*[,:—–][ \t]*|{SP})(?:(?P<link>{LINKS}){SP})?"
     rf"{TITLE_OR_QUOTED}"
@@ -201,7 +201,7 @@ def by_possessive(text: str) -> Iterator[Named]:
         if person is None or not strong_bare(text, match, match.end("bare")):
             continue
         if AUTHOR_COMMA_BEFORE.search(text, max(0, who.start() - 60), who.start()):
-            continue  # `Lewin, Lenin's Last Struggle`: the possessive belongs to the title
+            continue  # `Keneally, Schindler's Ark`: the possessive belongs to the title
         yield from named_works(match, text, person_names(person), several=False)
 
 

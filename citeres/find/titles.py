@@ -15,7 +15,7 @@ from citeres.parse.names import parse_name, parse_names
 UPPER = "A-ZÀ-ÖØ-ÞĀĆČĎĐĒĘĚĞİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁ"
 SP = r"[ \t\u00a0]+"  # spacing inside one line: titles and names never wrap here
 APOSTROPHE = "’'"
-# A capitalised word: `Lenin’s`, `Left-wing`, `Cohn-Bendit`; a trailing `Workers’` only when
+# A capitalised word: `Arendt’s`, `Left-wing`, `Lévi-Strauss`; a trailing `Workers’` only when
 # another capitalised word follows, so a closing quote is never swallowed.
 WORD = rf"[{UPPER}][^\W_]*(?:[’'\-][^\W_]+)*(?:[’'](?=[ ][{UPPER}]))?"
 SMALL = (
@@ -108,7 +108,7 @@ def head_word(title: str) -> str:
 def names_an_institution(title: str) -> bool:
     """Whether a run names an organisation, event, place or periodical rather than a work.
 
-    A coordination (`State and Revolution`) is a title shape institutions rarely take.
+    A coordination (`War and Peace`) is a title shape institutions rarely take.
     """
     return head_word(title) in NOT_WORKS and " and " not in title
 
@@ -136,7 +136,7 @@ def is_title_case(text: str) -> bool:
 
 
 def clean_person(text: str) -> str | None:
-    """A matched person with leading sentence words dropped (`As Don Filtzer` → `Don Filtzer`);
+    """A matched person with leading sentence words dropped (`As Eric Hobsbawm` → `Eric Hobsbawm`);
     None when nothing personal is left."""
     words = text.split()
     while words and not_personal(words[0]):
@@ -159,8 +159,8 @@ def person_names(text: str) -> tuple[Name, ...]:
 
 
 def split_works(title: str, several: bool) -> list[str]:
-    """One title, or two when the run joins two works (`Bolsheviks Come to Power and
-    Bolsheviks In Power`): split on `and` when both sides are two words or more and either
+    """One title, or two when the run joins two works (`The Age of Revolution and
+    The Age of Capital`): split on `and` when both sides are two words or more and either
     the context says there are several works or both sides start with the same word."""
     parts = title.split(" and ")
     if len(parts) != 2:
@@ -187,8 +187,8 @@ SPEECH_VERBS = (
     r"[a-z]{3,}ed)"
 )
 # A person the sentence names as a speaker or writer, in the forms a writer uses to hand
-# a quotation or a work to someone: `Serge's`, `Serge wrote`, `wrote Victor Serge`, `as
-# Serge called it`, `by Victor Serge`.
+# a quotation or a work to someone: `Arendt's`, `Arendt wrote`, `wrote Hannah Arendt`, `as
+# Arendt called it`, `by Hannah Arendt`.
 EVIDENCED_PERSON = re.compile(
     rf"(?:\b(?:{SPEECH_VERBS}|as|by)[ \u00a0]+(?P<after>{PERSON})(?![^\W_]|[ \u00a0][{UPPER}]))"
     rf"|(?P<before>{PERSON})"

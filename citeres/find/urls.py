@@ -56,7 +56,7 @@ def entry_of(match: re.Match[str]) -> Entry:
 
 def trim(url: str) -> str:
     """A URL without the sentence punctuation glued to its end; a closing parenthesis stays
-    when the URL opened one (`.../Lenin_(disambiguation)`)."""
+    when the URL opened one (`.../Mercury_(planet)`)."""
     while url and url[-1] in TRAILING:
         if url[-1] == ")" and url.count("(") >= url.count(")"):
             break

@@ -20,7 +20,7 @@ class Fields(NamedTuple):
 
 @lru_cache(maxsize=32768)
 def fields_of(raw: str) -> Fields:
-    """The parse of one reference string; notes repeat (`Ibid.`, `Serge, op. cit., p. 33.`),
+    """The parse of one reference string; notes repeat (`Ibid.`, `Smith, op. cit., p. 33.`),
     and the same string always parses the same way."""
     parsed = parse_reference(raw)
     return Fields(parsed.form, parsed.reference, parsed.pages, tuple(parsed.complaints))

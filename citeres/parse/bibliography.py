@@ -1,4 +1,4 @@
-"""Reference-list styles: fields separated by full stops (`Lewin, Moshe. Title. Place:
+"""Reference-list styles: fields separated by full stops (`Hobsbawm, Eric. Title. Place:
 Publisher, Year.`) and author-date forms (`Smith, J. (1998). Title.`, `Smith 1998, 45`)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from citeres.parse.names import looks_like_names
 
 NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’\-]*"
 INITIALS = r"[A-Z]\.(?:\s?[A-Z]\.)*"
-# `Lewin, Moshe.`, `Smith, J. A.`, `Getty, J. Arch.`, `Marx, Karl, and Friedrich Engels.`:
+# `Hobsbawm, Eric.`, `Smith, J. A.`, `Getty, J. Arch.`, `Marx, Karl, and Friedrich Engels.`:
 # an inverted first author, perhaps others in reading order, closed by a full stop.
 INVERTED_AUTHOR = re.compile(
     rf"^(?P<author>(?:[a-z]+\s){{0,2}}{NAME}(?:[ -]{NAME})?,\s+"

@@ -1,7 +1,7 @@
 """The imprint: place, publisher and year, in the orders notes use them.
 
-`New York: Vintage Books, 1970`, `Baltimore, Maryland: Penguin Books, 1952`,
-`Frederick A. Praeger, Inc., New York: 1962`, `New York, Vintage Books, 1954`.
+`New York: Norton Books, 1970`, `Cambridge, Mass.: Harvard University Press, 1952`,
+`Frederick A. Praeger, Inc., New York: 1962`, `London, Verso Books, 1954`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 PUBLISHER_WORDS = re.compile(
     r"\b(?:press|books|publish\w*|verlag|editions?|éditions|editor[ae]|inc|ltd|co|corp|"
-    r"company|house|library|university|sons|routledge|penguin|vintage|verso|haymarket|"
-    r"pathfinder|pluto|macmillan|harper\w*|doubleday|knopf|norton|gallimard|seuil)\b|&",
+    r"company|house|library|university|sons|routledge|verso|macmillan|harper\w*|doubleday|"
+    r"knopf|norton|gallimard|seuil|suhrkamp|einaudi)\b|&",
     re.IGNORECASE,
 )
 YEAR_ONLY = re.compile(r"^\[?(?:c\.\s*|ca\.\s*)?(1[4-9]\d\d|20\d\d)[a-z]?\]?$|^n\.\s?d\.?$", re.I)
@@ -47,7 +47,7 @@ def split_imprint(text: str) -> list[str]:
 
 
 def apply(state: Parsed, text: str) -> None:
-    """A bracketed imprint: `New York: Vintage Books, 1970`."""
+    """A bracketed imprint: `New York: Norton Books, 1970`."""
     apply_segments(state, split_imprint(text))
 
 
@@ -86,7 +86,7 @@ def apply_segments(state: Parsed, segments: list[str]) -> None:
 def settle_pending(
     pending: list[str], place: str | None, publisher: list[str]
 ) -> tuple[str | None, list[str]]:
-    """Without a colon, `New York, Vintage Books`: publisher words tell the publisher."""
+    """Without a colon, `London, Verso Books`: publisher words tell the publisher."""
     if not pending:
         return place, publisher
     named = [i for i, s in enumerate(pending) if PUBLISHER_WORDS.search(s)]

@@ -1,4 +1,4 @@
-"""Personal and corporate names: `E.H. Carr`, `Daniel and Gabriel Cohn-Bendit`, `Lewin, Moshe`."""
+"""Personal and corporate names: `E.P. Thompson`, `Sidney and Beatrice Webb`, `Hobsbawm, Eric`."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ NOT_IN_NAMES = frozenset(
 ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others)\s*$", re.IGNORECASE)
 AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*)", re.IGNORECASE)
 INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z])")
-# One word of a personal name: capitalised (Cohn-Bendit, O'Brien, Schlögel), an initial
+# One word of a personal name: capitalised (Lévi-Strauss, O'Brien, Gödel), an initial
 # (E., E.H.), or an Arabic-style prefix (al-Sadr).
 NAME_WORD = re.compile(
     r"^(?:(?:[A-Z]\.){1,3}|[A-Z]\.?|(?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’\-]*\.?|"
@@ -70,7 +70,7 @@ def looks_like_name(text: str, max_words: int = 5) -> bool:
 @lru_cache(maxsize=32768)
 def looks_like_names(text: str) -> bool:
     """Whether `text` is a list of names: `Marx, Karl, and Friedrich Engels`, `Smith, J.`,
-    `Mark Harrison and S. G. Wheatcroft`, `Dolgoff et al.`."""
+    `Mark Harrison and S. G. Wheatcroft`, `Braudel et al.`."""
     text = re.sub(r"^(?:and|&)\s+", "", ET_AL.sub("", squash(text)).strip(" ,"))
     parts = [p for p in AND.split(text) if p.strip()]
     return bool(parts) and all(looks_like_name(p, 6) for p in parts)
@@ -138,7 +138,7 @@ def inverted_list(text: str) -> tuple[Name, ...] | None:
 
 @lru_cache(maxsize=32768)
 def parse_names(text: str) -> tuple[Name, ...]:
-    """Every name in an author list: `A, B and C`, `Daniel and Gabriel Cohn-Bendit`."""
+    """Every name in an author list: `A, B and C`, `Sidney and Beatrice Webb`."""
     text = ET_AL.sub("", squash(text)).strip(" ,")
     if not text:
         return ()
@@ -162,7 +162,7 @@ def looks_inverted(text: str) -> bool:
 
 
 def share_family(names: list[Name]) -> tuple[Name, ...]:
-    """`Daniel and Gabriel Cohn-Bendit`: a lone given name borrows the next family name."""
+    """`Sidney and Beatrice Webb`: a lone given name borrows the next family name."""
     shared: list[Name] = []
     for i, name in enumerate(names):
         lone = not name.given and i + 1 < len(names) and names[i + 1].given

@@ -231,7 +231,7 @@ def parse_book_part(state: Parsed, text: str) -> None:
 
 
 def cut_bracket_imprint(state: Parsed) -> None:
-    """Chicago notes: `Title (New York: Vintage, 1970), 4.`"""
+    """Chicago notes: `Title (New York: Norton, 1970), 4.`"""
     if "(" not in state.text:
         return
     match = BRACKET_IMPRINT.search(state.text)
@@ -328,8 +328,8 @@ def title_with_tail(segments: list[str]) -> tuple[str, list[str]]:
 
 
 def parse_contribution(state: Parsed, segments: list[str]) -> None:
-    """`Joseph Hansen, in Leon Trotsky, Title, ...` (an introduction inside a book) and
-    `Sarah Lovell, in Leon Trotsky Speaks, op. cit.`: the work is the book."""
+    """`Jane Doe, in Hannah Arendt, Title, ...` (an introduction inside a book) and
+    `Ann Lake, in Emma Goldman Speaks, op. cit.`: the work is the book."""
     inner = [segments[1][3:].strip(), *segments[2:]]
     if len(inner) >= 2 and looks_like_name(inner[0]) and not imprint.is_imprint(inner[1]):
         state.set(authors=parse_names(inner[0]))
@@ -366,13 +366,13 @@ def is_author(segments: list[str], form: Kind, has_pages: bool = False) -> bool:
     if not looks_like_names(first):
         return False
     if len(segments) == 1:
-        # `Meyer, op. cit.` and `Smith, 45` name an author; `The Peasant War.` is a title.
+        # `Bloch, op. cit.` and `Smith, 45` name an author; `The Great Fear.` is a title.
         return form is not Kind.FULL or has_pages
     if re.search(r"\b[A-Z]\.", first):
         return True  # initials: `S. A. Smith` is a person, whatever follows
-    # `Leon Trotsky Speaks, New York: Pathfinder, 1972`: the name-like part is the title,
+    # `Emma Goldman Speaks, New York: Norton, 1972`: the name-like part is the title,
     # unless a later segment holds the imprint (`Name, Title: Subtitle, Place: Publisher`)
-    # or the colon segment runs on into a year range (`Red Petrograd: ..., 1917–1918`).
+    # or the colon segment runs on into a year range (`Red Vienna: ..., 1919–1934`).
     rest = segments[2:]
     second_is_imprint = (
         imprint.is_imprint(segments[1])
@@ -399,7 +399,7 @@ def author_segments(segments: list[str]) -> int:
 
 
 def trailing_pages(state: Parsed, segments: list[str]) -> None:
-    """`Lewin, Lenin's Last Struggle, 4`: a bare number at the end is a page."""
+    """`Figes, A People's Tragedy, 4`: a bare number at the end is a page."""
     if state.pages or len(segments) < 2:
         return
     last = segments[-1]
