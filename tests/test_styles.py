@@ -1,0 +1,96 @@
+# ruff: noqa: E501  (the essays keep their long lines, as real ones do)
+"""Whole small essays in citation styles the seeds do not use, resolved end to end.
+
+Each case is a document and, per citation in text order, `(cluster, kind)`: citations with
+the same cluster number share one work, `None` means no work (eyecite's compact notation).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citeres.model import Document
+from citeres.pipeline import analyse_documents
+
+CHICAGO_BRACKETED = """The Russian Revolution
+
+The revolution began in February.[1] Workers formed soviets across the country.[2] The
+party changed its line in April.[3]
+
+By October the soviets had a new majority.[4]
+
+Notes
+
+[1] Sheila Fitzpatrick, The Russian Revolution, 4th ed. (Oxford: Oxford University Press, 2017), 45.
+[2] S. A. Smith, Red Petrograd: Revolution in the Factories, 1917–1918 (Cambridge: Cambridge University Press, 1983), 80–82.
+[3] Ibid., 101.
+[4] Fitzpatrick, Russian Revolution, 60.
+"""
+
+SUPERSCRIPT_FOOTNOTES = """On exile
+
+Her account is partial¹ but it is still the most vivid we have.² Historians have since
+corrected it.³
+
+Footnotes
+
+1 Hannah Arendt, The Origins of Totalitarianism (New York: Harcourt, 1951), p. 12.
+2 Eric Hobsbawm, The Age of Extremes (London: Michael Joseph, 1994), p. 331.
+3 Arendt, Origins, p. 40; see also Robert Service, Comrades: A World History of Communism (London: Macmillan, 2007).
+"""
+
+AUTHOR_DATE = """Revolution and its historians
+
+Recent work stresses the factory committees (Smith 1983, 80) and the role of the soldiers
+(Wildman 1980). As Fitzpatrick (2017) argues, the revolution was long.
+
+References
+
+Fitzpatrick, Sheila. 2017. The Russian Revolution. 4th ed. Oxford: Oxford University Press.
+Smith, S. A. 1983. Red Petrograd: Revolution in the Factories, 1917–1918. Cambridge: Cambridge University Press.
+Wildman, Allan K. 1980. The End of the Russian Imperial Army. Princeton: Princeton University Press.
+"""
+
+CASES = [
+    pytest.param(
+        CHICAGO_BRACKETED,
+        [(0, "full"), (1, "full"), (1, "ibid"), (0, "short")],
+        {0: ("fitzpatrick2017russian", "The Russian Revolution"), 1: ("smith1983red", None)},
+        id="chicago-bracketed-notes",
+    ),
+    pytest.param(
+        SUPERSCRIPT_FOOTNOTES,
+        [(0, "full"), (1, "full"), (0, "short"), (2, "full")],
+        {0: ("arendt1951origins", "The Origins of Totalitarianism"), 2: ("service2007comrades", None)},
+        id="superscript-footnotes",
+    ),
+    pytest.param(
+        AUTHOR_DATE,
+        [(1, "parenthetical"), (2, "parenthetical"), (0, "parenthetical"),
+         (0, "further-reading"), (1, "further-reading"), (2, "further-reading")],
+        {2: ("wildman1980end", "The End of the Russian Imperial Army")},
+        id="author-date-with-reference-list",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected", "works"), CASES)
+def test_resolution(text: str, expected: list[tuple[int | None, str]], works: dict) -> None:
+    analysis = analyse_documents([Document.from_text("essay.txt", text)])
+    (document,) = analysis.documents
+    got = [(c.work, c.kind.value) for c in document.citations]
+    assert [kind for _, kind in got] == [kind for _, kind in expected]
+    keys: dict[int, str] = {}
+    for (work, _), (cluster, _) in zip(got, expected, strict=True):
+        if cluster is None:
+            assert work is None
+        else:
+            assert work is not None
+            assert keys.setdefault(cluster, work) == work
+    assert len(set(keys.values())) == len(keys)  # different clusters, different works
+    titles = {w.key: w.title for w in analysis.works}
+    for cluster, (key, title) in works.items():
+        assert keys[cluster] == key
+        if title:
+            assert titles[key] == title
+    assert [p.kind for p in document.problems if p.severity.value != "info"] == []
