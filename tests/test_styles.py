@@ -51,6 +51,18 @@ Smith, S. A. 1983. Red Petrograd: Revolution in the Factories, 1917–1918. Camb
 Wildman, Allan K. 1980. The End of the Russian Imperial Army. Princeton: Princeton University Press.
 """
 
+MLA = """Memory and the Soviet Past
+
+Memory of the terror was long suppressed (Figes 45). Later scholars disagreed about its
+scale (Conquest 12; Getty and Naumov 590). The archive is described in (Figure 3).
+
+Works Cited
+
+Conquest, Robert. The Great Terror: A Reassessment. Oxford UP, 1990.
+Figes, Orlando. The Whisperers: Private Life in Stalin's Russia. Metropolitan Books, 2007.
+Getty, J. Arch, and Oleg V. Naumov. The Road to Terror. Yale UP, 1999.
+"""
+
 CASES = [
     pytest.param(
         CHICAGO_BRACKETED,
@@ -70,6 +82,13 @@ CASES = [
          (0, "further-reading"), (1, "further-reading"), (2, "further-reading")],
         {2: ("wildman1980end", "The End of the Russian Imperial Army")},
         id="author-date-with-reference-list",
+    ),
+    pytest.param(
+        MLA,
+        [(0, "parenthetical"), (1, "parenthetical"), (2, "parenthetical"),
+         (1, "further-reading"), (0, "further-reading"), (2, "further-reading")],
+        {1: ("conquest1990great", "The Great Terror: A Reassessment"), 2: ("getty1999road", None)},
+        id="mla-works-cited",
     ),
 ]  # fmt: skip
 

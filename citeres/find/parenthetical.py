@@ -36,6 +36,7 @@ AUTHOR_DATE = re.compile(
     rf"^(?P<authors>{PEOPLE}),?[ ]+(?P<year>{YEAR})"
     rf"(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?[ ]*$"
 )
+AUTHOR_PAGE = re.compile(rf"^(?P<authors>{PEOPLE})[ ]+(?P<pages>{PAGES})$")
 YEAR_IN_PARENS = re.compile(
     rf"[ \u00a0]\((?P<year>{YEAR})(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?\)"
 )
@@ -95,6 +96,9 @@ def read_segment(
     dated = AUTHOR_DATE.match(raw)
     if dated:
         return author_date(document, dated, start, start + len(raw), several)
+    paged = AUTHOR_PAGE.match(raw)
+    if paged:
+        return author_page(document, paged, start, start + len(raw))
     reference, pages = author_title(document.text, raw, start, cued, families)
     if reference is None:
         return None
@@ -160,6 +164,25 @@ def is_title(title: str, strict: bool) -> bool:
 
 def unquote(title: str) -> str:
     return title.strip("‘’“”\"' ")
+
+
+def author_page(document: Document, match: re.Match[str], start: int, end: int) -> Found | None:
+    """MLA's `(Figes 45)`, `(Getty and Naumov 590)`: taken only when the first surname
+    heads an entry of the document's own list of works (`Figes, Orlando. ...`)."""
+    authors_text = match.group("authors")
+    names = person_names(authors_text)
+    if not names or not listed(document.text, names[0].family):
+        return None
+    raw = document.text[start:end]
+    reference = Reference(authors=names)
+    found = mention(document, start, raw, Kind.PARENTHETICAL, reference, match.group("pages"))
+    return Found(found, False, True)
+
+
+def listed(text: str, family: str) -> bool:
+    return (
+        re.search(rf"^[ \t]*(?:[-*•][ \t]+)?{re.escape(family)},", text, re.MULTILINE) is not None
+    )
 
 
 def author_date(

@@ -11,12 +11,14 @@ from citeres.parse.names import looks_like_names
 
 NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’\-]*"
 INITIALS = r"[A-Z]\.(?:\s?[A-Z]\.)*"
-# `Hobsbawm, Eric.`, `Smith, J. A.`, `Getty, J. Arch.`, `Marx, Karl, and Friedrich Engels.`:
+# `Hobsbawm, Eric.`, `Smith, J. A.`, `Getty, J. Arch, and Oleg V. Naumov.`,
+# `Marx, Karl, and Friedrich Engels.`:
 # an inverted first author, perhaps others in reading order, closed by a full stop.
 INVERTED_AUTHOR = re.compile(
     rf"^(?P<author>(?:[a-z]+\s){{0,2}}{NAME}(?:[ -]{NAME})?,\s+"
-    rf"(?:{INITIALS}(?:\s{NAME}(?=\.\s))?|{NAME}(?:\s+{INITIALS})?(?:\s+{NAME})?)"
-    rf"(?:,?\s+(?:and|&)\s+[^.,]+?(?:\s{INITIALS})?)?)(?:(?<=[A-Z]\.)\s+|\.\s+)"
+    rf"(?:{INITIALS}(?:\s{NAME}(?=[.,]\s))?|{NAME}(?:\s+{INITIALS})?(?:\s+{NAME})?)"
+    rf"(?:,?\s+(?:and|&)\s+(?:{INITIALS}|{NAME})(?:\s+(?:{INITIALS}|{NAME}))*)?)"
+    r"(?:(?<=[A-Z]\.)\s+|\.\s+)"
     r"(?P<rest>[A-Z“\"‘'\d].*)$"
 )
 # A full stop that ends a field: not after an initial or an abbreviation.
@@ -57,9 +59,12 @@ def author_date(text: str) -> AuthorDate | None:
     if block:
         rest = block.group("rest")
         year = LEADING_YEAR.match(rest)
-        if year:
-            rest = rest[year.end() :]
-        return AuthorDate(block.group("authors").strip(" ,"), year and year.group("year"), rest)
+        # One `Surname, I.` with no year after it may go on (`Getty, J. Arch, and ...`):
+        # the full-stop style reads that better.
+        if year or len(re.findall(INVERTED_INITIALS, block.group("authors"))) > 1:
+            rest = rest[year.end() :] if year else rest
+            authors = block.group("authors").strip(" ,")
+            return AuthorDate(authors, year and year.group("year"), rest)
     match = AUTHOR_DATE.match(text)
     if not match or not looks_like_names(match.group("authors")):
         return None

@@ -20,6 +20,10 @@ PUBLISHER_WORDS = re.compile(
     r"knopf|norton|gallimard|seuil|suhrkamp|einaudi)\b|&",
     re.IGNORECASE,
 )
+# MLA's `Oxford UP, 1990`, `U of Chicago P`: case matters, `up` is a word.
+UNIVERSITY_PRESS = re.compile(r"\bUP\b|\bU of [A-Z]\w+ P\b")
+# `Metropolitan Books, 2007`, `Viking, 2001`: a short name, a comma and a year.
+PUBLISHER_THEN_YEAR = re.compile(r"^[A-Z][\w&.'’ -]{1,40},\s*(?:1[4-9]|20)\d\d\.?$")
 YEAR_ONLY = re.compile(r"^\[?(?:c\.\s*|ca\.\s*)?(1[4-9]\d\d|20\d\d)[a-z]?\]?$|^n\.\s?d\.?$", re.I)
 EDITION = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|rev(?:ised)?\.?|new|revised and expanded)\s+ed(?:ition|n)?\.?$",
@@ -39,6 +43,8 @@ def is_imprint(segment: str) -> bool:
         YEAR_ONLY.match(segment)
         or re.search(r"^[A-Z][\w .,'’-]*:\s*\S", segment)
         or PUBLISHER_WORDS.search(segment)
+        or UNIVERSITY_PRESS.search(segment)
+        or PUBLISHER_THEN_YEAR.match(segment)
     )
 
 
@@ -83,13 +89,17 @@ def apply_segments(state: Parsed, segments: list[str]) -> None:
         state.set(publisher=", ".join(publisher))
 
 
+def publisherish(segment: str) -> bool:
+    return bool(PUBLISHER_WORDS.search(segment) or UNIVERSITY_PRESS.search(segment))
+
+
 def settle_pending(
     pending: list[str], place: str | None, publisher: list[str]
 ) -> tuple[str | None, list[str]]:
     """Without a colon, `London, Verso Books`: publisher words tell the publisher."""
     if not pending:
         return place, publisher
-    named = [i for i, s in enumerate(pending) if PUBLISHER_WORDS.search(s)]
+    named = [i for i, s in enumerate(pending) if publisherish(s)]
     if not named:
         return place or ", ".join(pending), publisher
     first = named[0]
