@@ -143,7 +143,20 @@ def resolve_full(r: Resolver, i: int) -> int | None:
     if citation.kind is Kind.FULL and not has_imprint(citation.reference):
         r.citations[i] = replace(citation, kind=Kind.SHORT)
         note_variants(r, i, same[-1])
+    year_conflict(r, i, same[-1])
     return same[-1]
+
+
+def year_conflict(r: Resolver, i: int, j: int) -> None:
+    """The same work cited in full twice with different years: a slip, or another edition."""
+    year, first = r.citations[i].reference.year, r.citations[j].reference.year
+    if year and first and year != first:
+        r.report(
+            i,
+            "year-conflict",
+            f"year {year} here, {first} where first cited (line {r.citations[j].line})",
+            Severity.WARNING,
+        )
 
 
 def names_something(ref: Reference) -> bool:
@@ -168,7 +181,30 @@ def resolve_by_fields(r: Resolver, i: int) -> int | None:
         return forward(r, i, later[0])
     if len(later) > 1:
         return ambiguous(r, i, later)
-    return by_title_alone(r, i)
+    return by_title_alone(r, i) if not ref.volume else other_volume(r, i)
+
+
+def other_volume(r: Resolver, i: int) -> int | None:
+    """`Author, Title, Vol. III, op. cit.` where only Vol. II of that title was cited: a
+    slip in the volume or an uncited volume. The title decides, and the clash is reported."""
+    ref = r.citations[i].reference
+    if not ref.title:
+        return unresolved(r, i)
+    loose = replace(ref, volume=None)
+    found = [
+        j for j in r.defining(r.related(i, range(i))) if matches(loose, r.citations[j].reference)
+    ]
+    if len(found) != 1:
+        return unresolved(r, i)
+    full = r.citations[found[0]]
+    r.report(
+        i,
+        "volume-conflict",
+        f"Vol. {ref.volume} here; `{full.reference.title}` was cited as "
+        f"Vol. {full.reference.volume or '(none)'} at line {full.line}",
+        Severity.WARNING,
+    )
+    return found[0]
 
 
 def by_title_alone(r: Resolver, i: int) -> int | None:

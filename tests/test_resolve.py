@@ -304,3 +304,27 @@ def test_seed_every_note_citation_resolves_or_is_flagged(seed_result) -> None:
         assert citation.work is not None or citation.note in flagged or citation.ambiguous, (
             citation.raw
         )
+
+
+def test_a_volume_that_clashes_with_the_only_work_of_that_title_is_reported() -> None:
+    text = (
+        "A claim.1 Another.2\n\nNotes\n\n"
+        "1. Isaac Deutscher, The Prophet Unarmed, Vol. II, New York: Vintage Books, 1959, p. 17.\n"
+        "2. Deutscher, The Prophet Unarmed, Vol. III, op. cit., p. 21.\n"
+    )
+    analysis = analyse_documents([Document.from_text("a.txt", text)])
+    (doc,) = analysis.documents
+    first, second = doc.citations
+    assert second.work == first.work is not None
+    assert [(p.kind, p.line) for p in doc.problems] == [("volume-conflict", 6)]
+
+
+def test_the_same_work_cited_in_full_with_two_years_is_a_year_conflict() -> None:
+    text = (
+        "A claim.1 Another.2\n\nNotes\n\n"
+        "1. Moshe Lewin, Lenin's Last Struggle, New York: Pantheon, 1968, p. 4.\n"
+        "2. Moshe Lewin, Lenin's Last Struggle, New York: Pantheon, 1970, p. 9.\n"
+    )
+    (doc,) = analyse_documents([Document.from_text("a.txt", text)]).documents
+    assert doc.citations[0].work == doc.citations[1].work is not None
+    assert [(p.kind, p.line) for p in doc.problems] == [("year-conflict", 6)]
