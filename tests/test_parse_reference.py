@@ -325,7 +325,7 @@ COMPLAINTS = [
     ("Carr, The Bolshevik Revolution, Vol. I, op. cit., pp. 195, 202,", "malformed-locator", "I"),
 ]
 
-# Once known failures of the parser.
+# Once known failures of the parser, and forms added since.
 KNOWN_BUGS = [
     pytest.param(
         "Ronald Grigor Suny, ed., The Structure of Soviet History (New York: Oxford University "
@@ -347,6 +347,31 @@ KNOWN_BUGS = [
             place="Moscow",
         ),
         id="corporate-author",
+    ),
+    pytest.param(
+        "Carr, E.H., The Bolshevik Revolution, Vol. 1, London: Macmillan, 1950, p. 65.",
+        dict(authors=["Carr, E. H."], title="The Bolshevik Revolution", volume="1", pages="65"),
+        id="inverted-initials-then-comma",
+    ),
+    pytest.param(
+        "Hobsbawm, Eric, The Age of Revolution, London: Weidenfeld, 1962, p. 3.",
+        dict(authors=["Hobsbawm, Eric"], title="The Age of Revolution", place="London"),
+        id="inverted-given-name-then-comma",
+    ),
+    pytest.param(
+        "Meyer, Leninism, Frederick A. Praeger, Inc., New York: 1962, p. 169.",
+        dict(authors=["Meyer"], title="Leninism", publisher="Frederick A. Praeger, Inc."),
+        id="surname-then-one-word-title",
+    ),
+    pytest.param(
+        "Conquest, Robert. The Great Terror: A Reassessment. Oxford UP, 1990.",
+        dict(authors=["Conquest, Robert"], title="The Great Terror: A Reassessment", year="1990"),
+        id="mla-works-cited",
+    ),
+    pytest.param(
+        "Getty, J. Arch, and Oleg V. Naumov. The Road to Terror. Yale UP, 1999.",
+        dict(authors=["Getty, J. Arch", "Naumov, Oleg V."], title="The Road to Terror"),
+        id="mla-two-authors",
     ),
 ]
 

@@ -293,7 +293,7 @@ def parse_segments(state: Parsed) -> None:
     if contribution == 1:
         parse_contribution(state, segments)
         return
-    segments = join_suffix(segments)
+    segments = join_inverted(join_suffix(segments))
     editors_first = leading_editors(segments)
     if editors_first:
         state.set(editors=parse_names(segments[0]))
@@ -346,6 +346,26 @@ def join_suffix(segments: list[str]) -> list[str]:
     """`Martin Luther King, Jr., Title`: the suffix belongs to the name before it."""
     if len(segments) > 2 and SUFFIX_SEGMENT.match(segments[1]):
         return [f"{segments[0]} {segments[1]}", *segments[2:]]
+    return segments
+
+
+INITIALS_SEGMENT = re.compile(r"^(?:[A-Z]\.?[ -]?){1,4}$")
+GIVEN_SEGMENT = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(?: [A-Z]\.)?$")
+TITLE_LIKE = re.compile(r"^(?:The|A|An)\b|\s(?:of|and|the|in|on|for|to|a)\s")
+
+
+def join_inverted(segments: list[str]) -> list[str]:
+    """`Carr, E.H., Title, ...` and `Hobsbawm, Eric, The Age of Revolution, ...`: an author
+    written surname first, then a comma. Initials are never a title; a lone given name is
+    taken as one only when a title-like segment follows (`Meyer, Leninism, Frederick A.
+    Praeger, ...` keeps `Leninism` as the title)."""
+    if len(segments) < 3 or len(segments[0].split()) > 2 or not looks_like_name(segments[0]):
+        return segments
+    second, third = segments[1], segments[2]
+    initials = INITIALS_SEGMENT.match(second)
+    given = GIVEN_SEGMENT.match(second) and TITLE_LIKE.search(third)
+    if (initials or given) and not imprint.is_imprint(third):
+        return [f"{segments[0]}, {second}", *segments[2:]]
     return segments
 
 
