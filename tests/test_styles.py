@@ -63,6 +63,19 @@ Figes, Orlando. The Whisperers: Private Life in Stalin's Russia. Metropolitan Bo
 Getty, J. Arch, and Oleg V. Naumov. The Road to Terror. Yale UP, 1999.
 """
 
+HARVARD = """Workers and the state
+
+The factory committees were strongest in Petrograd (Smith, 1983, p. 80). Their decline was
+rapid (ibid., p. 90). Others place it later (Fitzpatrick, 2017: 45-47), and Chase et al.
+(2001) agree.
+
+References
+
+Chase, W., Getty, J. A. and Naumov, O. (2001) Stalin's Russia. London: Routledge.
+Fitzpatrick, S. (2017) The Russian Revolution. 4th edn. Oxford: Oxford University Press.
+Smith, S. A. (1983) Red Petrograd. Cambridge: Cambridge University Press.
+"""
+
 CASES = [
     pytest.param(
         CHICAGO_BRACKETED,
@@ -90,6 +103,13 @@ CASES = [
         {1: ("conquest1990great", "The Great Terror: A Reassessment"), 2: ("getty1999road", None)},
         id="mla-works-cited",
     ),
+    pytest.param(
+        HARVARD,
+        [(0, "parenthetical"), (0, "ibid"), (1, "parenthetical"), (2, "parenthetical"),
+         (2, "further-reading"), (1, "further-reading"), (0, "further-reading")],
+        {0: ("smith1983red", "Red Petrograd"), 2: ("chase2001stalin", "Stalin's Russia")},
+        id="harvard-with-ibid",
+    ),
 ]  # fmt: skip
 
 
@@ -113,3 +133,19 @@ def test_resolution(text: str, expected: list[tuple[int | None, str]], works: di
         if title:
             assert titles[key] == title
     assert [p.kind for p in document.problems if p.severity.value != "info"] == []
+
+
+def test_titles_and_references_that_wrap_across_lines_are_found() -> None:
+    text = (
+        "On revolutions\n\nAs Eric Hobsbawm showed in his book The Age of\nRevolution, the dual "
+        "revolution remade Europe (Hobsbawm, The Age of\nRevolution, p. 3).\n"
+    )
+    analysis = analyse_documents([Document.from_text("wrapped.txt", text)])
+    (document,) = analysis.documents
+    assert [(c.kind.value, c.line, c.pages) for c in document.citations] == [
+        ("mention", 3, None),
+        ("parenthetical", 4, "3"),
+    ]
+    (work,) = analysis.works
+    assert work.title == "The Age of Revolution"
+    assert all(c.work == work.key for c in document.citations)

@@ -1,32 +1,37 @@
-"""Where the citations are: the notes finder claims its section first, then the finders of
+"""Where the citations are: the notes finder claims its sections first, then the finders of
 running text look at what is left. Mentions never overlap."""
 
 from __future__ import annotations
 
-import importlib
+import re
 from collections.abc import Callable
 
-from citeres.find import notes
+from citeres.find import attribution, notes, parenthetical, prose, reading, urls
 from citeres.find.spans import Spans
 from citeres.model import Document, Mention, Problem
 
 Finder = Callable[[Document], tuple[list[Mention], list[Problem]]]
-# The finders of running text, in order of precedence; a module not yet present is skipped.
-RUNNING_TEXT = ("urls", "reading", "parenthetical", "prose", "attribution")
+# The finders of running text, in order of precedence, and whether each reads sentences
+# (which may wrap across lines) or lines (reading lists, URL entries, signatures).
+FINDERS: tuple[tuple[Finder, bool], ...] = (
+    (urls.find, False),
+    (reading.find, False),
+    (parenthetical.find, True),
+    (prose.find, True),
+    (attribution.find, False),
+)
+# A single line break between two characters of a paragraph: hard-wrapped text. The `\n`
+# comes first so the regex engine can search for it at memory speed.
+WRAP = re.compile(r"\n(?<=\S\n)(?=[ \t]*\S)")
 
 
-def running_text_finders() -> list[Finder]:
-    finders = []
-    for name in RUNNING_TEXT:
-        try:
-            module = importlib.import_module(f"citeres.find.{name}")
-        except ModuleNotFoundError:
-            continue
-        finders.append(module.find)
-    return finders
-
-
-FINDERS = running_text_finders()
+def unwrapped(document: Document) -> Document:
+    """The document with its wrapped lines joined, for the finders that read sentences.
+    Each break becomes one space, so offsets and line numbers stay exact."""
+    if "\n" not in document.text:
+        return document
+    text = WRAP.sub(" ", document.text)
+    return Document(document.path, text, document.line_starts)
 
 
 def find_all(document: Document) -> tuple[list[Mention], list[Problem]]:
@@ -35,8 +40,9 @@ def find_all(document: Document) -> tuple[list[Mention], list[Problem]]:
     claimed = Spans()
     for start, end in sections:
         claimed.claim(start, end)
-    for finder in FINDERS:
-        found, found_problems = finder(document)
+    sentences = unwrapped(document)
+    for finder, reads_sentences in FINDERS:
+        found, found_problems = finder(sentences if reads_sentences else document)
         problems.extend(found_problems)
         mentions.extend(m for m in found if claimed.claim(m.start, m.end))
     mentions.sort(key=lambda m: (m.start, m.end))

@@ -36,6 +36,9 @@ AUTHOR_DATE = re.compile(
     rf"^(?P<authors>{PEOPLE}),?[ ]+(?P<year>{YEAR})"
     rf"(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?[ ]*$"
 )
+IBID = re.compile(
+    rf"^(?:ibid|ibidem)\.?(?:,?[ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?$", re.IGNORECASE
+)
 AUTHOR_PAGE = re.compile(rf"^(?P<authors>{PEOPLE})[ ]+(?P<pages>{PAGES})$")
 YEAR_IN_PARENS = re.compile(
     rf"[ \u00a0]\((?P<year>{YEAR})(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?\)"
@@ -93,6 +96,10 @@ def read_segment(
 ) -> Found | None:
     if not raw:
         return None
+    ibid = IBID.match(raw)
+    if ibid:
+        found = mention(document, start, raw, Kind.IBID, Reference(), ibid.group("pages"))
+        return Found(found, False, False)
     dated = AUTHOR_DATE.match(raw)
     if dated:
         return author_date(document, dated, start, start + len(raw), several)
@@ -180,9 +187,10 @@ def author_page(document: Document, match: re.Match[str], start: int, end: int) 
 
 
 def listed(text: str, family: str) -> bool:
-    return (
-        re.search(rf"^[ \t]*(?:[-*•][ \t]+)?{re.escape(family)},", text, re.MULTILINE) is not None
-    )
+    """Whether an entry starts `Family,`: at a line's start, or after the full stop that
+    ends the entry before it (the sentence finders read wrapped lines joined)."""
+    entry = rf"(?:^|\.\s+)[ \t]*(?:[-*•][ \t]+)?{re.escape(family)},"
+    return re.search(entry, text, re.MULTILINE) is not None
 
 
 def author_date(

@@ -15,7 +15,7 @@ INITIALS = r"[A-Z]\.(?:\s?[A-Z]\.)*"
 # `Marx, Karl, and Friedrich Engels.`:
 # an inverted first author, perhaps others in reading order, closed by a full stop.
 INVERTED_AUTHOR = re.compile(
-    rf"^(?P<author>(?:[a-z]+\s){{0,2}}{NAME}(?:[ -]{NAME})?,\s+"
+    rf"^(?P<author>(?:(?!and\s)[a-z]+\s){{0,2}}{NAME}(?:[ -]{NAME})?,\s+"
     rf"(?:{INITIALS}(?:\s{NAME}(?=[.,]\s))?|{NAME}(?:\s+{INITIALS})?(?:\s+{NAME})?)"
     rf"(?:,?\s+(?:and|&)\s+(?:{INITIALS}|{NAME})(?:\s+(?:{INITIALS}|{NAME}))*)?)"
     r"(?:(?<=[A-Z]\.)\s+|\.\s+)"
@@ -33,7 +33,7 @@ AUTHOR_DATE = re.compile(
     r"^(?P<authors>[^()\d]+?)[,.]?\s+\(?(?P<year>(?:1[4-9]|20)\d\d[a-z]?|n\.\s?d\.)\)?"
     r"(?:[.,:]\s*|$)(?P<rest>.*)$"
 )
-FAMILY = r"(?:[a-z]+\s){0,2}[A-ZÀ-ÖØ-Þ][\w'’]+(?:[ -]\s?[A-ZÀ-ÖØ-Þ][\w'’]+)?"
+FAMILY = r"(?<![\w'’])(?:(?!and\s)[a-z]+\s){0,2}[A-ZÀ-ÖØ-Þ][\w'’]+(?:[ -]\s?[A-ZÀ-ÖØ-Þ][\w'’]+)?"
 # An initial without its full stop must be followed by punctuation: `Figes, A People's
 # Tragedy` is a name and a title, not `Figes, A.`
 INVERTED_INITIALS = rf"{FAMILY},\s?(?:[A-Z](?:\.\s?|\.?-|(?=[,&;:(])|\.(?=[,.&;:(]))){{1,4}}"
