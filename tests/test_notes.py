@@ -182,7 +182,7 @@ def test_markers(body: str, expected: list[int]) -> None:
     section = only_section(doc)
     numbers = {n.number for n in section.notes}
     body_text = text[: section.body_end]
-    markers = notes.align(notes.marker_candidates(body_text, False), numbers, 8)
+    markers = notes.align(notes.marker_candidates(body_text), numbers, 8)
     assert [m.number for m in markers] == expected
     _, problems, _ = notes.find(doc)
     assert problems == []
@@ -197,7 +197,7 @@ def test_figure_glued_marker_is_taken_when_the_numbering_expects_it() -> None:
     doc = document(text)
     section = only_section(doc)
     body = text[: section.body_end]
-    markers = notes.align(notes.marker_candidates(body, False), {*range(1, 6)}, 12)
+    markers = notes.align(notes.marker_candidates(body), {*range(1, 6)}, 12)
     assert [m.number for m in markers] == list(range(1, 6))
     (m4,) = [m for m in markers if m.number == 4]
     assert body[m4.offset - 8 : m4.offset + 1] == "700,000.4"
@@ -292,7 +292,7 @@ def test_seed_markers(seed) -> None:
     doc, section, _ = seed
     body = doc.text[: section.body_end]
     numbers = {n.number for n in section.notes}
-    markers = notes.align(notes.marker_candidates(body, False), numbers, 170)
+    markers = notes.align(notes.marker_candidates(body), numbers, 170)
     assert [m.number for m in markers] == list(range(1, 165))
     where = {m.number: doc.line_of(m.offset) for m in markers}
     assert (where[141], where[142]) == (411, 413)
@@ -312,9 +312,7 @@ def test_seed_markers(seed) -> None:
 def test_seed_marker_spots(seed, number: int, line: int, before: str) -> None:
     doc, section, _ = seed
     body = doc.text[: section.body_end]
-    markers = notes.align(
-        notes.marker_candidates(body, False), {n.number for n in section.notes}, 170
-    )
+    markers = notes.align(notes.marker_candidates(body), {n.number for n in section.notes}, 170)
     (marker,) = [m for m in markers if m.number == number]
     assert doc.line_of(marker.offset) == line
     assert body[: marker.offset].endswith(before)

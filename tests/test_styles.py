@@ -76,6 +76,25 @@ Fitzpatrick, S. (2017) The Russian Revolution. 4th edn. Oxford: Oxford Universit
 Smith, S. A. (1983) Red Petrograd. Cambridge: Cambridge University Press.
 """
 
+MARKDOWN_FOOTNOTES = """# On exile
+
+Her account is partial[^1] but it is the most vivid we have.[^2] Historians have since
+corrected it.[^3]
+
+[^1]: Hannah Arendt, *The Origins of Totalitarianism* (New York: Harcourt, 1951), 12.
+[^2]: Ibid., 40.
+[^3]: Eric Hobsbawm, _The Age of Extremes_ (London: Michael Joseph, 1994), 331.
+"""
+
+SUPERSCRIPT_LABELS = """On exile
+
+Her account is partial¹ but it is the most vivid we have.² Historians have since corrected it.³
+
+¹ Hannah Arendt, The Origins of Totalitarianism (New York: Harcourt, 1951), 12.
+² Ibid., 40.
+³ Eric Hobsbawm, The Age of Extremes (London: Michael Joseph, 1994), 331.
+"""
+
 CASES = [
     pytest.param(
         CHICAGO_BRACKETED,
@@ -109,6 +128,18 @@ CASES = [
          (2, "further-reading"), (1, "further-reading"), (0, "further-reading")],
         {0: ("smith1983red", "Red Petrograd"), 2: ("chase2001stalin", "Stalin's Russia")},
         id="harvard-with-ibid",
+    ),
+    pytest.param(
+        MARKDOWN_FOOTNOTES,
+        [(0, "full"), (0, "ibid"), (1, "full")],
+        {0: ("arendt1951origins", "The Origins of Totalitarianism"), 1: ("hobsbawm1994age", "The Age of Extremes")},
+        id="markdown-footnotes",
+    ),
+    pytest.param(
+        SUPERSCRIPT_LABELS,
+        [(0, "full"), (0, "ibid"), (1, "full")],
+        {0: ("arendt1951origins", "The Origins of Totalitarianism")},
+        id="superscript-note-labels",
     ),
 ]  # fmt: skip
 

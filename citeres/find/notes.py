@@ -17,10 +17,15 @@ from citeres.text import squash
 
 # `12. text`, `60 . text`, `12) text`, `[12] text`; the text must not be a bare URL list,
 # which belongs to the URL finder.
+# `12. text`, `60 . text`, `12) text`, `[12] text`, Markdown's `[^12]: text`, `¹² text`.
 NOTE_START = re.compile(
-    r"^[ \t\u00a0]*(?:(\d{1,4})[ \t\u00a0]*[.)]|\[(\d{1,4})\])[ \t\u00a0]+(?!https?://)(?=\S)",
+    r"^[ \t\u00a0]*(?:(?P<plain>\d{1,4})[ \t\u00a0]*[.)]|\[(?P<bracket>\d{1,4})\]|"
+    r"\[\^(?P<caret>\d{1,4})\]:|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?=[ \t\u00a0]*\S))"
+    r"[ \t\u00a0]*(?<=[\s\u00a0:⁰¹²³⁴⁵⁶⁷⁸⁹])(?!https?://)(?=\S)",
     re.MULTILINE,
 )
+# How a section's markers look in the body, by how its notes are numbered.
+MARKER_STYLE = {"plain": "glued", "sup": "glued", "bare": "glued", "bracket": "[", "caret": "[^"}
 BARE_START = re.compile(r"^[ \t\u00a0]*(\d{1,4})[ \t\u00a0]+(?=[^\W\d_])", re.MULTILINE)
 NOTES_HEADING = re.compile(
     r"^[ \t]*(?:end\s*notes|notes|footnotes|notes and references)[ \t]*:?[ \t]*$",
@@ -38,6 +43,7 @@ DECIMAL_TAIL = re.compile(r"[.,]\d")
 # A marker set off by a space at the end of a line: `Hannah Arendt 2`.
 SPACED = re.compile(r"[ \t\u00a0](\d{1,4})[ \t\u00a0]*$", re.MULTILINE)
 BRACKETED = re.compile(r"\[(\d{1,4})\]")
+CARET = re.compile(r"\[\^(\d{1,4})\](?!:)")
 CITATION_EVIDENCE = re.compile(
     r"(?<![\d\w])(?:1[5-9]\d\d|20\d\d)(?![\d\w])|\bpp?\.\s*[\dxvi]|\bibid\b|\bop\.?\s*cit|https?://|"
     r"\bvol\.|\b[A-Z][\w ]{2,30}:\s*[A-Z][\w.&' ]+(?:,|$)",
@@ -54,7 +60,7 @@ class NoteStart:
     number: int
     line_start: int  # offset of the line
     text_start: int  # offset of the note's text
-    bracketed: bool
+    style: str  # plain, bracket, caret, sup or bare: a key of MARKER_STYLE
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,7 @@ class NotesSection:
     notes: tuple[Note, ...]
     body_start: int  # the markers of these notes stand in text[body_start:body_end]
     body_end: int
+    markers: str = "glued"  # a value of MARKER_STYLE
 
     @property
     def end(self) -> int:
@@ -85,16 +92,14 @@ class NotesSection:
 def note_starts(text: str) -> list[NoteStart]:
     found = {}
     for match in NOTE_START.finditer(text):
-        number = match.group(1) or match.group(2)
-        found[match.start()] = NoteStart(
-            int(number), match.start(), match.end(), bool(match.group(2))
-        )
+        style = match.lastgroup or "plain"
+        number = int(match.group(style).translate(SUPERSCRIPTS))
+        found[match.start()] = NoteStart(number, match.start(), match.end(), style)
     # Under a `Notes` heading a bare number may start a note: `1 Eric Hobsbawm, ...`
     for heading in NOTES_HEADING.finditer(text):
         for match in BARE_START.finditer(text, heading.end()):
-            found.setdefault(
-                match.start(), NoteStart(int(match.group(1)), match.start(), match.end(), False)
-            )
+            start = NoteStart(int(match.group(1)), match.start(), match.end(), "bare")
+            found.setdefault(match.start(), start)
     return [found[k] for k in sorted(found)]
 
 
@@ -163,7 +168,8 @@ def make_section(document: Document, chain: list[NoteStart], body_start: int) ->
         end = chain[i + 1].line_start if i + 1 < len(chain) else last_note_end(text, start)
         end = start.text_start + len(text[start.text_start : end].rstrip())
         notes.append(Note(start.number, start.text_start, end, document.line_of(start.line_start)))
-    return NotesSection(tuple(notes), body_start, body_end(text, chain[0].line_start))
+    markers = MARKER_STYLE[chain[0].style]
+    return NotesSection(tuple(notes), body_start, body_end(text, chain[0].line_start), markers)
 
 
 def marked_enough(document: Document, section: NotesSection) -> bool:
@@ -174,11 +180,9 @@ def marked_enough(document: Document, section: NotesSection) -> bool:
 
 def section_markers(document: Document, section: NotesSection) -> list[Marker]:
     """The markers of a section's notes, aligned with their numbering, in its body."""
-    text, first = document.text, section.notes[0].start
-    bracketed = text[first - 2 : first].strip() == "]"
-    body = text[: section.body_end]
+    body = document.text[: section.body_end]
     numbers = {n.number for n in section.notes}
-    candidates = marker_candidates(body, bracketed, section.body_start)
+    candidates = marker_candidates(body, section.markers, section.body_start)
     return align(candidates, numbers, max(numbers) + MAX_GAP)
 
 
@@ -214,10 +218,11 @@ def body_end(text: str, first_note: int) -> int:
     return headings[-1].start() if headings else first_note
 
 
-def marker_candidates(body: str, bracketed: bool, start: int = 0) -> list[Marker]:
-    """Possible markers in body[start:]."""
-    if bracketed:
-        return [Marker(int(m.group(1)), m.start(1), 2) for m in BRACKETED.finditer(body, start)]
+def marker_candidates(body: str, style: str = "glued", start: int = 0) -> list[Marker]:
+    """Possible markers in body[start:]: `[3]`, `[^3]`, or digits glued to the text."""
+    if style != "glued":
+        pattern = BRACKETED if style == "[" else CARET
+        return [Marker(int(m.group(1)), m.start(1), 2) for m in pattern.finditer(body, start)]
     found = [
         Marker(int(m.group().translate(SUPERSCRIPTS)), m.start(), glue_weight(body, m.start()))
         for m in DIGITS.finditer(body, start)

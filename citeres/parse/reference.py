@@ -16,6 +16,10 @@ from citeres.parse.names import ET_AL, is_corporate, looks_like_name, looks_like
 from citeres.parse.numbers import BARE_PAGES, find_pages, find_volume
 from citeres.text import squash
 
+# Markdown or plain-text emphasis around a title: `*The Age of Extremes*`, `_Title_`.
+EMPHASIS = re.compile(
+    r"(?<![\w*_])(?P<mark>\*{1,2}|_{1,2})(?P<text>[^\s*_](?:[^*_]*[^\s*_])?)(?P=mark)(?![\w*_])"
+)
 IBID = re.compile(r"^(?:ibid|ibidem|id|ebd|ebenda)\b\.?,?\s*", re.IGNORECASE)
 ACCESSED = re.compile(
     r",?\s*\(?(?:accessed|retrieved|last (?:modified|updated)|viewed|consulted)(?:\s+on)?\s+"
@@ -75,7 +79,7 @@ class Parsed:
 
 def parse_reference(raw: str) -> Parsed:
     """Fields of one reference; never raises."""
-    state = Parsed(squash(raw).rstrip(" ."))
+    state = Parsed(EMPHASIS.sub(r"\g<text>", squash(raw)).rstrip(" ."))
     for cutter in CUTTERS:
         cutter(state)
         if not state.text:
