@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from citeres.parse.numbers import YEAR
 
 if TYPE_CHECKING:
-    from citeres.parse.reference import Parsed
+    from citeres.parse.state import Parsed
 
 PUBLISHER_WORDS = re.compile(
     r"\b(?:press|books|publish\w*|verlag|editions?|éditions|editor[ae]|inc|ltd|co|corp|"
