@@ -269,6 +269,12 @@ FULL = [
 ]
 
 SHORT_FORMS = [
+    # Ibid. and op. cit. in the languages of European footnotes.
+    ("Ivi, p. 34.", dict(form="ibid", pages="34")),
+    ("Ebd., S. 45.", dict(form="ibid", pages="45")),
+    ("Rossi, cit., p. 5.", dict(form="opcit", authors=["Rossi"], pages="5")),
+    ("Müller, a.a.O., S. 12.", dict(form="opcit", authors=["Müller"], pages="12")),
+    ("Smith, Citizens, p. 4.", dict(form="full", authors=["Smith"], title="Citizens")),
     ("Ibid.", dict(form="ibid", pages=None, title=None, authors=[])),
     ("Ibid., p. 73.", dict(form="ibid", pages="73")),
     ("Ibid., p. xiii.", dict(form="ibid", pages="xiii")),
