@@ -31,6 +31,10 @@ EMPHASIS = re.compile(
 # Ibid. in English, Latin, German (ebd.) and Italian (ivi); op. cit. and its kin: loc. cit.,
 # art. cit., Italian `cit.` alone after a comma, German `a.a.O.`.
 IBID = re.compile(r"^(?:ibid|ibidem|id|ebd|ebenda|ivi)\b\.?,?\s*", re.IGNORECASE)
+OPCIT = re.compile(
+    r",?\s*(?:\b(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\b\.?|(?<=,)\s*cit\.|\ba\.\s?a\.\s?O\.)",
+    re.IGNORECASE,
+)
 ACCESSED = re.compile(
     r",?\s*\(?(?:accessed|retrieved|last (?:modified|updated)|viewed|consulted)(?:\s+on)?\s+"
     r"(?:[^,()]*?\d{1,2},\s*\d{4}|[^,()]*?\d{4}|[^,()]*?\d{1,2})\)?(?=,|$)",
@@ -38,10 +42,6 @@ ACCESSED = re.compile(
 )
 IDENTIFIER_HINT = re.compile(
     r"10\.|isbn|https?:|www\.|doi|ccessed|etrieved|viewed|consulted|last", re.I
-)
-OPCIT = re.compile(
-    r",?\s*(?:\b(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\b\.?|(?<=,)\s*cit\.|\ba\.\s?a\.\s?O\.)",
-    re.IGNORECASE,
 )
 URL = re.compile(r"https?://[^\s<>\"”]+[^\s<>\"”.,;)]")
 DOI = re.compile(
