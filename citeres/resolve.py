@@ -32,7 +32,8 @@ class Resolution:
 
 
 class Resolver:
-    """The pass's memory: anchors so far, and the notes seen in order."""
+    """The pass's memory: the anchors so far, and an index of what each citation could
+    match (surnames, title words, URLs)."""
 
     def __init__(self, citations: Sequence[Citation]) -> None:
         self.citations = list(citations)
@@ -97,9 +98,22 @@ def resolve_ibid(r: Resolver, i: int) -> int | None:
         )
         return None
     target = targets.pop()
-    if target is None and r.citations[previous[-1]].ambiguous:
-        r.mark_ambiguous(i)
+    if target is None:
+        unknown_antecedent(r, i, previous[-1])
     return target
+
+
+def unknown_antecedent(r: Resolver, i: int, j: int) -> None:
+    """`Ibid.` after a citation that names no known work inherits the doubt, and says so."""
+    if r.citations[j].ambiguous:
+        r.mark_ambiguous(i)
+        message = f"`Ibid.` follows an ambiguous citation (line {r.citations[j].line})"
+        r.report(i, "ibid-after-ambiguous", message, Severity.WARNING)
+    else:
+        message = (
+            f"`Ibid.` follows a citation that names no known work (line {r.citations[j].line})"
+        )
+        r.report(i, "unresolved-short-form", message, Severity.INFO)
 
 
 def previous_group(r: Resolver, i: int) -> list[int] | None:
@@ -114,8 +128,10 @@ def previous_group(r: Resolver, i: int) -> list[int] | None:
     note = before.note
     if note is None:
         return [i - 1]
-    group = [j for j in range(i - 1, -1, -1) if r.citations[j].note == note]
-    return sorted(group)
+    first = i - 1
+    while first > 0 and r.citations[first - 1].note == note:
+        first -= 1
+    return list(range(first, i))
 
 
 def previous_note_missing(r: Resolver, i: int, previous: list[int]) -> bool:
