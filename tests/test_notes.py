@@ -354,3 +354,13 @@ def test_a_lone_numbered_line_without_heading_is_not_a_note() -> None:
     text = "Intro.\n\n1. " + CARR.format(7) + "\n\nMore text follows here.\n"
     notes_found, _, _ = found(text)
     assert notes_found == []
+
+
+def test_a_lone_markdown_footnote_needs_no_heading() -> None:
+    text = (
+        "# Notes on a book\n\nA claim.[^1]\n\n"
+        "[^1]: Hannah Arendt, *On Revolution* (New York: Viking, 1963), 5.\n"
+    )
+    notes_found, problems, _ = found(text)
+    assert [n.number for n in notes_found] == [1]
+    assert problems == []

@@ -134,10 +134,12 @@ def cites(text: str, run: list[NoteStart]) -> bool:
 
 def usable(run: list[NoteStart], document: Document) -> bool:
     """A run that could be a notes section: it starts near 1 and its entries cite; a lone
-    note counts only under a `Notes` heading."""
+    note counts only under a `Notes` heading or when its label cannot be anything else
+    (Markdown's `[^1]:`)."""
     if run[0].number > MAX_GAP or not cites(document.text, run):
         return False
-    return len(run) >= 2 or heading_above(document.text, run[0].line_start)
+    unmistakable = run[0].style == "caret"
+    return len(run) >= 2 or unmistakable or heading_above(document.text, run[0].line_start)
 
 
 def heading_above(text: str, first_note: int) -> bool:
