@@ -95,6 +95,18 @@ Her account is partial¹ but it is the most vivid we have.² Historians have sin
 ³ Eric Hobsbawm, The Age of Extremes (London: Michael Joseph, 1994), 331.
 """
 
+WIKI = """February Revolution
+
+The February Revolution began on 8 March 1917.[1] It was followed by the formation of the
+Provisional Government.[2] Historians still debate its causes.[1][3]
+
+References
+
+1. ^ a b Fitzpatrick, Sheila (2017). The Russian Revolution (4th ed.). Oxford University Press. p. 45.
+2. ^ Smith, S. A. (2017). Russia in Revolution: An Empire in Crisis, 1890 to 1928. Oxford University Press. pp. 101–103.
+3. ^ Figes, Orlando (1996). A People's Tragedy: The Russian Revolution 1891–1924. London: Jonathan Cape. p. 307.
+"""
+
 CASES = [
     pytest.param(
         CHICAGO_BRACKETED,
@@ -140,6 +152,12 @@ CASES = [
         [(0, "full"), (0, "ibid"), (1, "full")],
         {0: ("arendt1951origins", "The Origins of Totalitarianism")},
         id="superscript-note-labels",
+    ),
+    pytest.param(
+        WIKI,
+        [(0, "full"), (1, "full"), (2, "full")],
+        {0: ("fitzpatrick2017russian", "The Russian Revolution"), 1: ("smith2017russia", "Russia in Revolution: An Empire in Crisis, 1890 to 1928")},
+        id="wiki-references",
     ),
 ]  # fmt: skip
 

@@ -235,6 +235,8 @@ def marker_candidates(body: str, style: str = "glued", start: int = 0) -> list[M
         for m in SPACED.finditer(body, start)
         if spaced(body, m.start())
     ]
+    # `claim.[1]` against notes numbered `1.`, as in text copied from a wiki.
+    found += [Marker(int(m.group(1)), m.start(1), 3) for m in BRACKETED.finditer(body, start)]
     return sorted(found, key=lambda m: m.offset)
 
 

@@ -11,6 +11,8 @@ SIGNAL = re.compile(
     r"(?:as\s+)?(?:quoted|cited|reprinted|translated)\s+in)\s*[,:]?\s+)+",
     re.IGNORECASE,
 )
+# The backlinks a wiki puts before each reference: `^`, `^ a b`.
+BACKLINKS = re.compile(r"\^(?:[ \t]+[a-z]{1,2}\b)*[ \t]+")
 OPENERS, CLOSERS = "([{“", ")]}”"
 
 
@@ -36,7 +38,7 @@ def split_note(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for left, right in itertools.pairwise(cuts):
         piece = note[left + 1 : right]
-        signal = SIGNAL.match(piece.lstrip())
+        signal = SIGNAL.match(piece.lstrip()) or BACKLINKS.match(piece.lstrip())
         skip = len(piece) - len(piece.lstrip()) + (signal.end() if signal else 0)
         body = piece[skip:].rstrip()
         if body.strip(" .,"):

@@ -24,6 +24,7 @@ PUBLISHER_WORDS = re.compile(
 UNIVERSITY_PRESS = re.compile(r"\bUP\b|\bU of [A-Z]\w+ P\b")
 # `Metropolitan Books, 2007`, `Viking, 2001`: a short name, a comma and a year.
 PUBLISHER_THEN_YEAR = re.compile(r"^[A-Z][\w&.'’ -]{1,40},\s*(?:1[4-9]|20)\d\d\.?$")
+ABBREVIATED = re.compile(r"(?:\b(?:Inc|Co|Ltd|Bros|Corp|Pty|Publ|Pub|Assn|[A-Z])|\bP)\.$")
 YEAR_ONLY = re.compile(r"^\[?(?:c\.\s*|ca\.\s*)?(1[4-9]\d\d|20\d\d)[a-z]?\]?$|^n\.\s?d\.?$", re.I)
 EDITION = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|rev(?:ised)?\.?|new|revised and expanded)\s+ed(?:ition|n)?\.?$",
@@ -86,11 +87,18 @@ def apply_segments(state: Parsed, segments: list[str]) -> None:
     if place:
         state.set(place=place)
     if publisher:
-        state.set(publisher=", ".join(publisher))
+        state.set(publisher=without_stop(", ".join(publisher)))
 
 
 def publisherish(segment: str) -> bool:
     return bool(PUBLISHER_WORDS.search(segment) or UNIVERSITY_PRESS.search(segment))
+
+
+def without_stop(name: str) -> str:
+    """`Oxford University Press.` → `... Press`; `Praeger, Inc.` keeps its full stop."""
+    if name.endswith(".") and not ABBREVIATED.search(name):
+        return name[:-1]
+    return name
 
 
 def settle_pending(

@@ -35,6 +35,10 @@ OPCIT = re.compile(
     r",?\s*(?:\b(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\b\.?|(?<=,)\s*cit\.|\ba\.\s?a\.\s?O\.)",
     re.IGNORECASE,
 )
+BRACKETED_EDITION = re.compile(
+    r"\s*\((?P<edition>(?:\d+(?:st|nd|rd|th)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?)\)",
+    re.IGNORECASE,
+)
 ACCESSED = re.compile(
     r",?\s*\(?(?:accessed|retrieved|last (?:modified|updated)|viewed|consulted)(?:\s+on)?\s+"
     r"(?:[^,()]*?\d{1,2},\s*\d{4}|[^,()]*?\d{4}|[^,()]*?\d{1,2})\)?(?=,|$)",
@@ -85,6 +89,14 @@ def cut_opcit(state: Parsed) -> None:
     match = OPCIT.search(state.text)
     if match:
         state.form = Kind.OPCIT
+        state.text = (state.text[: match.start()] + state.text[match.end() :]).strip(" ,.")
+
+
+def cut_edition(state: Parsed) -> None:
+    """`The Russian Revolution (4th ed.)`: an edition in brackets after the title."""
+    match = BRACKETED_EDITION.search(state.text)
+    if match:
+        state.set(edition=match.group("edition"))
         state.text = (state.text[: match.start()] + state.text[match.end() :]).strip(" ,.")
 
 
@@ -182,6 +194,7 @@ CUTTERS = (
     cut_pages,
     cut_opcit,
     cut_volume,
+    cut_edition,
     cut_identifiers,
     cut_author_date,
     cut_quoted_title,
