@@ -54,6 +54,8 @@ class Resolver:
 
     def run(self) -> Resolution:
         for i, citation in enumerate(self.citations):
+            if i and is_idem(citation.reference):
+                self.citations[i] = citation = same_author(citation, self.citations[i - 1])
             rule = RULES.get(citation.kind, resolve_by_fields)
             self.anchors[i] = rule(self, i)
         return Resolution(self.citations, self.anchors, self.problems)
@@ -68,6 +70,19 @@ class Resolver:
     def defining(self, indices: range | list[int]) -> list[int]:
         """Anchors among `indices` that define a work themselves."""
         return [j for j in indices if self.anchors[j] == j]
+
+
+IDEM = frozenset({"idem", "eadem", "iidem", "eaedem"})
+
+
+def is_idem(ref: Reference) -> bool:
+    """`Idem, Another Title, ...`: the author of the citation before, another work."""
+    return len(ref.authors) == 1 and ref.authors[0].family.lower().rstrip(".") in IDEM
+
+
+def same_author(citation: Citation, before: Citation) -> Citation:
+    names = before.reference.authors or before.reference.editors
+    return replace(citation, reference=replace(citation.reference, authors=names))
 
 
 def resolve_ibid(r: Resolver, i: int) -> int | None:

@@ -328,3 +328,19 @@ def test_the_same_work_cited_in_full_with_two_years_is_a_year_conflict() -> None
     (doc,) = analyse_documents([Document.from_text("a.txt", text)]).documents
     assert doc.citations[0].work == doc.citations[1].work is not None
     assert [(p.kind, p.line) for p in doc.problems] == [("year-conflict", 6)]
+
+
+def test_idem_takes_the_author_of_the_citation_before() -> None:
+    text = (
+        "A.1 B.2 C.3\n\nNotes\n\n"
+        "1. Isaac Deutscher, The Prophet Armed, London: Verso, 2003, p. 4.\n"
+        "2. Idem, The Prophet Unarmed, London: Verso, 2003, p. 9.\n"
+        "3. Deutscher, Prophet Unarmed, p. 11.\n"
+    )
+    analysis = analyse_documents([Document.from_text("a.txt", text)])
+    (doc,) = analysis.documents
+    first, second, third = doc.citations
+    assert first.work != second.work
+    assert second.work == third.work
+    works = {w.key: w for w in analysis.works}
+    assert [n.family for n in works[second.work].authors] == ["Deutscher"]
