@@ -138,6 +138,22 @@ class Mention:
     reference: Reference | None = None
     pages: str | None = None
 
+    @classmethod
+    def at(
+        cls,
+        document: Document,
+        start: int,
+        end: int,
+        kind: Kind,
+        reference: Reference | None = None,
+        note: int | None = None,
+        pages: str | None = None,
+    ) -> Mention:
+        """The mention of document.text[start:end], on the line where it starts."""
+        raw = document.text[start:end]
+        line = document.line_of(start)
+        return cls(document.path, line, start, end, kind, raw, note, reference, pages)
+
 
 @dataclass(frozen=True)
 class Citation:

@@ -123,15 +123,7 @@ def already_sourced(text: str, position: int) -> bool:
 
 
 def mention(document: Document, start: int, end: int, kind: Kind, reference: Reference) -> Mention:
-    return Mention(
-        path=document.path,
-        line=document.line_of(start),
-        start=start,
-        end=end,
-        kind=kind,
-        raw=document.text[start:end],
-        reference=reference,
-    )
+    return Mention.at(document, start, end, kind, reference)
 
 
 def vague(document: Document, offset: int, message: str) -> Problem:

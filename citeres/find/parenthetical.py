@@ -233,20 +233,6 @@ def narrative(document: Document, claimed: Spans) -> list[Found]:
 
 
 def mention(
-    document: Document,
-    start: int,
-    raw: str,
-    kind: Kind,
-    reference: Reference,
-    pages: str | None,
+    document: Document, start: int, raw: str, kind: Kind, reference: Reference, pages: str | None
 ) -> Mention:
-    return Mention(
-        path=document.path,
-        line=document.line_of(start),
-        start=start,
-        end=start + len(raw),
-        kind=kind,
-        raw=raw,
-        reference=reference,
-        pages=pages,
-    )
+    return Mention.at(document, start, start + len(raw), kind, reference, pages=pages)

@@ -298,13 +298,5 @@ def plain_use(text: str, start: int, end: int, title: str) -> bool:
 
 
 def to_mention(document: Document, named: Named) -> Mention:
-    raw = document.text[named.start : named.end]
-    return Mention(
-        path=document.path,
-        line=document.line_of(named.start),
-        start=named.start,
-        end=named.end,
-        kind=Kind.MENTION,
-        raw=raw,
-        reference=Reference(authors=named.authors, title=named.title, year=named.year),
-    )
+    reference = Reference(authors=named.authors, title=named.title, year=named.year)
+    return Mention.at(document, named.start, named.end, Kind.MENTION, reference)

@@ -67,15 +67,7 @@ def entries(document: Document, start: int) -> list[Mention]:
 
 
 def entry(document: Document, start: int, raw: str) -> Mention:
-    return Mention(
-        path=document.path,
-        line=document.line_of(start),
-        start=start,
-        end=start + len(raw),
-        kind=Kind.FURTHER_READING,
-        raw=raw,
-        reference=fields(raw),
-    )
+    return Mention.at(document, start, start + len(raw), Kind.FURTHER_READING, fields(raw))
 
 
 def fields(raw: str) -> Reference | None:

@@ -69,16 +69,8 @@ def entry_mention(document: Document, entry: Entry) -> Mention:
 
 
 def url_mention(document: Document, start: int, url: str, number: int | None) -> Mention:
-    return Mention(
-        path=document.path,
-        line=document.line_of(start),
-        start=start,
-        end=start + len(url),
-        kind=Kind.URL,
-        raw=url,
-        note=number,
-        reference=Reference(url=url, type=WorkType.WEB),
-    )
+    reference = Reference(url=url, type=WorkType.WEB)
+    return Mention.at(document, start, start + len(url), Kind.URL, reference, note=number)
 
 
 def pairing(document: Document, entries: list[Entry]) -> list[Problem]:
