@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from citeres import parse
 from citeres.model import Kind, WorkType
 from citeres.parse.names import looks_like_name, parse_names
 from citeres.parse.reference import parse_reference
@@ -519,3 +522,23 @@ def test_name_parts() -> None:
 )
 def test_looks_like_name(text: str, is_name: bool) -> None:
     assert looks_like_name(text) is is_name
+
+
+PIECES = [
+    "Ibid.", "E.H. Carr", "Carr", "The Bolshevik Revolution", "Vol. II", "op. cit.", "p. 5",
+    "pp. 185-6", "pp392-3", "p. xiii", "New York: Vintage Books", "1950", "(London: Verso, 1994)",
+    "in James E. Conner, ed.", "“A Title,”", "Journal 12, no. 3 (1990): 45-67", "39", "45",
+    "Smith, J. (1998).", "See also:", "et al.", "Vio. III", "10, 39 (1997)",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=7), st.sampled_from([", ", " ", ". "])
+)
+def test_the_cached_parse_equals_the_parse_of_the_whole(pieces: list[str], joint: str) -> None:
+    # fields_of parses a reference without its last locator once and puts the pages back.
+    raw = joint.join(pieces)
+    whole = parse_reference(raw)
+    expected = parse.Fields(whole.form, whole.reference, whole.pages, tuple(whole.complaints))
+    assert parse.fields_of(raw) == expected

@@ -6,7 +6,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from citeres.model import Citation, Kind, Mention, Problem, Reference, Severity
-from citeres.parse.reference import parse_reference
+from citeres.parse.numbers import find_pages
+from citeres.parse.reference import parse_prepared, prepare
 
 SEVERITY = {"malformed-locator": Severity.WARNING, "volume-typo": Severity.WARNING}
 
@@ -18,12 +19,24 @@ class Fields(NamedTuple):
     complaints: tuple[tuple[str, str], ...]
 
 
-@lru_cache(maxsize=32768)
 def fields_of(raw: str) -> Fields:
-    """The parse of one reference string; notes repeat (`Ibid.`, `Smith, op. cit., p. 33.`),
-    and the same string always parses the same way."""
-    parsed = parse_reference(raw)
-    return Fields(parsed.form, parsed.reference, parsed.pages, tuple(parsed.complaints))
+    """The parse of one reference string. Notes repeat a reference with other pages
+    (`Smith, op. cit., p. 33.`, `..., p. 35.`), so the reference without its last page
+    locator is parsed once and the pages are put back: the same result as parsing the
+    whole, from a cache that hits far more often."""
+    text = prepare(raw)
+    found = find_pages(text)
+    if found is None:
+        return parsed(text, pages_cut=False)
+    base = parsed(found.rest.strip(" ,"), pages_cut=True)
+    complaint = (("malformed-locator", found.complaint),) if found.complaint else ()
+    return base._replace(pages=found.value, complaints=complaint + base.complaints)
+
+
+@lru_cache(maxsize=32768)
+def parsed(text: str, pages_cut: bool) -> Fields:
+    state = parse_prepared(text, pages_cut)
+    return Fields(state.form, state.reference, state.pages, tuple(state.complaints))
 
 
 def parse_mention(mention: Mention) -> tuple[Citation, list[Problem]]:

@@ -55,11 +55,26 @@ ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX]
 QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{2,}?)[,.]?[”\"][,.]?")
 
 
+PAGES_FOUND = "pages found"  # stands for the pages cut off before parsing; never returned
+
+
+def prepare(raw: str) -> str:
+    """One line of plain text: spacing squashed, emphasis marks and the final stop dropped."""
+    return EMPHASIS.sub(r"\g<text>", squash(raw)).rstrip(" .")
+
+
 def parse_reference(raw: str) -> Parsed:
     """Fields of one reference; never raises."""
-    state = Parsed(EMPHASIS.sub(r"\g<text>", squash(raw)).rstrip(" ."))
+    return parse_prepared(prepare(raw))
+
+
+def parse_prepared(text: str, pages_cut: bool = False) -> Parsed:
+    """Fields of a prepared reference; with `pages_cut`, its locator was taken off before
+    (see parse.fields_of), and the later rules must know that pages were found."""
+    state = Parsed(text, pages=PAGES_FOUND if pages_cut else None)
     for cutter in CUTTERS:
-        cutter(state)
+        if not (pages_cut and cutter is cut_pages):
+            cutter(state)
         if not state.text:
             break
     if state.text and state.form is not Kind.IBID:
