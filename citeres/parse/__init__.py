@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from citeres.model import Citation, Kind, Mention, Problem, Reference, Severity
 from citeres.parse.numbers import find_pages
-from citeres.parse.reference import parse_prepared, prepare
+from citeres.parse.reference import IBID, parse_prepared, prepare
 
 SEVERITY = {"malformed-locator": Severity.WARNING, "volume-typo": Severity.WARNING}
 
@@ -26,9 +26,11 @@ def fields_of(raw: str) -> Fields:
     whole, from a cache that hits far more often."""
     text = prepare(raw)
     found = find_pages(text)
-    if found is None:
+    rest = found.rest.strip(" ,") if found else ""
+    # Taking the locator off first must not bring `Ibid.` to the front (`p. 5, Ibid.`).
+    if found is None or bool(IBID.match(text)) != bool(IBID.match(rest)):
         return parsed(text, pages_cut=False)
-    base = parsed(found.rest.strip(" ,"), pages_cut=True)
+    base = parsed(rest, pages_cut=True)
     complaint = (("malformed-locator", found.complaint),) if found.complaint else ()
     return base._replace(pages=found.value, complaints=complaint + base.complaints)
 

@@ -85,6 +85,8 @@ def parse_name(text: str) -> Name:
     if "," in text:
         return parse_inverted(text)
     words = text.split()
+    if not words:
+        return Name(family=text)
     suffix = ""
     if len(words) > 1 and words[-1].lower() in SUFFIXES:
         suffix = words.pop()
@@ -139,8 +141,8 @@ def inverted_list(text: str) -> tuple[Name, ...] | None:
 @lru_cache(maxsize=32768)
 def parse_names(text: str) -> tuple[Name, ...]:
     """Every name in an author list: `A, B and C`, `Sidney and Beatrice Webb`."""
-    text = ET_AL.sub("", squash(text)).strip(" ,")
-    if not text:
+    text = ET_AL.sub("", squash(text)).strip(" ,;")
+    if not any(ch.isalpha() for ch in text):
         return ()
     paired = inverted_list(text)
     if paired:
