@@ -534,7 +534,8 @@ PIECES = [
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.sampled_from(PIECES), min_size=1, max_size=7), st.sampled_from([", ", " ", ". "])
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=7),
+    st.sampled_from([", ", " ", ". ", "; "]),
 )
 def test_the_cached_parse_equals_the_parse_of_the_whole(pieces: list[str], joint: str) -> None:
     # fields_of parses a reference without its last locator once and puts the pages back.
@@ -542,3 +543,9 @@ def test_the_cached_parse_equals_the_parse_of_the_whole(pieces: list[str], joint
     whole = parse_reference(raw)
     expected = parse.Fields(whole.form, whole.reference, whole.pages, tuple(whole.complaints))
     assert parse.fields_of(raw) == expected
+
+
+def test_a_name_of_punctuation_only_does_not_crash_the_parser() -> None:
+    # Found by the property above: a quoted title after `;` left an empty author name.
+    parsed = parse_reference("pp392-3; op. cit.; Vol. II; “A Title,”; Carr")
+    assert all(n.family for n in parsed.reference.authors)
