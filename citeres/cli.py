@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -229,3 +230,9 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("citeres: interrupted", err=True)
         sys.exit(130)
+    except Exception as error:  # a bug, not bad input: one line, unless asked for more
+        if os.environ.get("CITERES_DEBUG"):
+            raise
+        typer.echo(f"citeres: internal error: {type(error).__name__}: {error}", err=True)
+        typer.echo("citeres: run again with CITERES_DEBUG=1 for the details", err=True)
+        sys.exit(70)

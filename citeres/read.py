@@ -65,11 +65,14 @@ def read_document(path: Path, shown: str) -> tuple[Document, list[Problem]]:
 
 def text_files(root: Path) -> list[Path]:
     """The text files under a directory, in a stable order."""
-    found = [
-        p
-        for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")
-    ]
+    try:
+        found = [
+            p
+            for p in root.rglob("*")
+            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")
+        ]
+    except OSError as exc:
+        raise InputError(f"{root}: cannot list the directory: {exc.strerror or exc}") from None
     return sorted(found, key=lambda p: p.as_posix())
 
 

@@ -275,3 +275,22 @@ def test_bom_file_works(tmp_path: Path) -> None:
     assert document["problems"] == []
     assert [(c["note"], c["line"]) for c in document["citations"] if c["note"]] == [(1, 5), (2, 6)]
     assert run("check", path).returncode == 0
+
+
+def test_an_internal_error_is_one_line_and_exit_70(monkeypatch, capsys) -> None:
+    from citeres import cli
+
+    def broken() -> None:
+        raise ValueError("something the code did not expect")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("CITERES_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 70
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert (
+        err.splitlines()[0]
+        == "citeres: internal error: ValueError: something the code did not expect"
+    )
