@@ -4,11 +4,11 @@ subtitle, maintitle/volume for a volume of a multi-volume work, @online)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from bibtexparser.model import Entry
 
-from citeres.export.bibtex import Pairs, make_entry, name_pairs, write_entries
+from citeres.export.bibtex import EntryTypes, Pairs, entries_by, write_entries
 from citeres.export.fields import bare_doi, is_volume_of_set, nonempty, page_range, year_number
 from citeres.model import Work, WorkType
 
@@ -124,7 +124,7 @@ def misc(work: Work) -> Pairs:
     )  # fmt: skip
 
 
-ENTRY_TYPES: dict[WorkType, tuple[str, Callable[[Work], Pairs]]] = {
+ENTRY_TYPES: EntryTypes = {
     WorkType.BOOK: ("book", book),
     WorkType.CHAPTER: ("incollection", chapter),
     WorkType.ARTICLE: ("article", article),
@@ -133,13 +133,8 @@ ENTRY_TYPES: dict[WorkType, tuple[str, Callable[[Work], Pairs]]] = {
 }
 
 
-def to_entry(work: Work) -> Entry:
-    entry_type, fields_of = ENTRY_TYPES[work.type]
-    return make_entry(entry_type, work.key, fields_of(work), name_pairs(work))
-
-
 def to_entries(works: Iterable[Work]) -> list[Entry]:
-    return [to_entry(work) for work in sorted(works, key=lambda w: w.key)]
+    return entries_by(ENTRY_TYPES, works)
 
 
 def to_biblatex(works: Iterable[Work]) -> str:

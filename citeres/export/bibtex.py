@@ -187,7 +187,9 @@ def other(work: Work) -> Pairs:
     )
 
 
-ENTRY_TYPES: dict[WorkType, tuple[str, Callable[[Work], Pairs]]] = {
+# Per work type: the entry type and the fields it takes. BibLaTeX has a table of its own.
+EntryTypes = dict[WorkType, tuple[str, Callable[[Work], Pairs]]]
+ENTRY_TYPES: EntryTypes = {
     WorkType.BOOK: ("book", book),
     WorkType.CHAPTER: ("incollection", chapter),
     WorkType.ARTICLE: ("article", article),
@@ -196,14 +198,17 @@ ENTRY_TYPES: dict[WorkType, tuple[str, Callable[[Work], Pairs]]] = {
 }
 
 
-def to_entry(work: Work) -> Entry:
-    entry_type, fields_of = ENTRY_TYPES[work.type]
-    return make_entry(entry_type, work.key, fields_of(work), name_pairs(work))
+def entries_by(types: EntryTypes, works: Iterable[Work]) -> list[Entry]:
+    """One entry per work, sorted by key so the file is the same on every run."""
+    entries = []
+    for work in sorted(works, key=lambda w: w.key):
+        entry_type, fields_of = types[work.type]
+        entries.append(make_entry(entry_type, work.key, fields_of(work), name_pairs(work)))
+    return entries
 
 
 def to_entries(works: Iterable[Work]) -> list[Entry]:
-    """One entry per work, sorted by key so the file is the same on every run."""
-    return [to_entry(work) for work in sorted(works, key=lambda w: w.key)]
+    return entries_by(ENTRY_TYPES, works)
 
 
 def bibtex_format() -> BibtexFormat:
