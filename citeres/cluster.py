@@ -11,16 +11,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from citeres.identity import fold, significant_words, surname_set, volume_number
 from citeres.model import Citation, Kind, Problem, Reference, Severity, Work
-from citeres.parse.numbers import volume_number
-from citeres.resolve import Resolution, surname_set
-from citeres.text import (
-    fold,
-    main_title,
-    same_words,
-    significant_words,
-    similarity,
-)
+from citeres.resolve import Resolution
+from citeres.text import main_title, same_words, similarity
 
 SURNAME_LIKENESS = 0.8  # `Hobsbwam` / `Hobsbawm`
 

@@ -13,16 +13,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from citeres.identity import YEAR, significant_words, slug, volume_number
 from citeres.model import Citation, Work
-from citeres.parse.numbers import volume_number
-from citeres.text import ascii_fold, significant_words
 
-YEAR_IN_URL = re.compile(r"/((?:19|20)\d\d)/")
+YEAR_IN_URL = re.compile(rf"/({YEAR})/")
 POSSESSIVE = re.compile(r"['’]s\b")  # `A People's Tragedy` → figes1996people
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", ascii_fold(text).lower())
 
 
 def base_key(work: Work) -> str:

@@ -12,13 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from citeres.model import Citation, Kind, Name, Problem, Reference, Severity
-from citeres.parse.names import surname_key
-from citeres.parse.numbers import volume_number
+from citeres.identity import IDEM, significant_words, surname_set, volume_number
+from citeres.model import Citation, Kind, Problem, Reference, Severity
 from citeres.parse.reference import has_imprint
-from citeres.text import main_title, same_words, significant_words, title_matches
+from citeres.text import main_title, same_words, title_matches
 
 NO_WORK = {Kind.ATTRIBUTION, Kind.AUTHOR_ONLY}
 DEFINING = {Kind.FULL, Kind.FURTHER_READING, Kind.URL}
@@ -70,9 +68,6 @@ class Resolver:
     def defining(self, indices: range | list[int]) -> list[int]:
         """Anchors among `indices` that define a work themselves."""
         return [j for j in indices if self.anchors[j] == j]
-
-
-IDEM = frozenset({"idem", "eadem", "iidem", "eaedem"})
 
 
 def is_idem(ref: Reference) -> bool:
@@ -368,11 +363,6 @@ def matches(short: Reference, full: Reference) -> bool:
 
 def shares_surname(a: Reference, b: Reference) -> bool:
     return bool(surname_set(a.authors + a.editors) & surname_set(b.authors + b.editors))
-
-
-@lru_cache(maxsize=16384)
-def surname_set(names: tuple[Name, ...]) -> frozenset[str]:
-    return frozenset(surname_key(n) for n in names)
 
 
 def index_keys(ref: Reference) -> set[str]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from citeres.identity import IBID, OPCIT, YEAR
 from citeres.model import Document, Kind, Mention, Problem, Severity
 from citeres.text import squash
 
@@ -45,7 +46,7 @@ SPACED = re.compile(r"[ \t\u00a0](\d{1,4})[ \t\u00a0]*$", re.MULTILINE)
 BRACKETED = re.compile(r"\[(\d{1,4})\]")
 CARET = re.compile(r"\[\^(\d{1,4})\](?!:)")
 CITATION_EVIDENCE = re.compile(
-    r"(?<![\d\w])(?:1[5-9]\d\d|20\d\d)(?![\d\w])|\bpp?\.\s*[\dxvi]|\bibid\b|\bop\.?\s*cit|https?://|"
+    rf"(?<![\d\w]){YEAR}(?![\d\w])|\bpp?\.\s*[\dxvi]|\b{IBID}|{OPCIT}|https?://|"
     r"\bvol\.|\b[A-Z][\w ]{2,30}:\s*[A-Z][\w.&' ]+(?:,|$)",
     re.IGNORECASE | re.MULTILINE,
 )

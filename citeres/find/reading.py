@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from citeres.find.titles import PEOPLE, clean_person, person_names
+from citeres.identity import YEAR
 from citeres.model import Document, Kind, Mention, Problem, Reference
 from citeres.text import squash
 
@@ -32,7 +33,7 @@ BULLET = re.compile(r"^[ \t]*(?:[-*•–—][ \t]+)?")
 MAX_ENTRY = 400  # characters: a longer line is prose, and the list has ended
 BY_AUTHOR = re.compile(rf"^(?P<title>.+?)[ \t]+by[ \t]+(?P<authors>{PEOPLE})[ \t]*\.?$")
 AUTHOR_YEAR_TITLE = re.compile(
-    rf"^(?P<authors>{PEOPLE})[ \t]+\((?P<year>1[5-9]\d\d|20\d\d)[a-z]?\)[ \t.,:]+(?P<title>[^.]+)"
+    rf"^(?P<authors>{PEOPLE})[ \t]+\((?P<year>{YEAR})[a-z]?\)[ \t.,:]+(?P<title>[^.]+)"
 )
 URL_OR_MARKER = re.compile(r"^(?:\[\d+\]|https?://|www\.)")
 LETTERS = re.compile(r"[^\W\d_]{2,}")

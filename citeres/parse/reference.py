@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from citeres.identity import IBID as IBID_FORM
+from citeres.identity import OPCIT as OPCIT_FORM
 from citeres.model import Kind, Reference, WorkType
 from citeres.parse import bibliography, imprint
 from citeres.parse.names import ET_AL, parse_names
@@ -28,13 +30,9 @@ from citeres.text import squash
 EMPHASIS = re.compile(
     r"(?<![\w*_])(?P<mark>\*{1,2}|_{1,2})(?P<text>[^\s*_](?:[^*_]*[^\s*_])?)(?P=mark)(?![\w*_])"
 )
-# Ibid. in English, Latin, German (ebd.) and Italian (ivi); op. cit. and its kin: loc. cit.,
-# art. cit., Italian `cit.` alone after a comma, German `a.a.O.`.
-IBID = re.compile(r"^(?:ibid|ibidem|id|ebd|ebenda|ivi)\b\.?,?\s*", re.IGNORECASE)
-OPCIT = re.compile(
-    r",?\s*(?:\b(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\b\.?|(?<=,)\s*cit\.|\ba\.\s?a\.\s?O\.)",
-    re.IGNORECASE,
-)
+# The short forms of every language (identity.py); Italian `cit.` counts alone after a comma.
+IBID = re.compile(rf"^{IBID_FORM},?\s*", re.IGNORECASE)
+OPCIT = re.compile(rf",?\s*(?:{OPCIT_FORM}|(?<=,)\s*cit\.)", re.IGNORECASE)
 BRACKETED_EDITION = re.compile(
     r"\s*\((?P<edition>(?:\d+(?:st|nd|rd|th)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?)\)",
     re.IGNORECASE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from citeres.identity import LOWER, UPPER, YEAR, is_year, last_year
 from citeres.model import Kind, Name, WorkType
 from citeres.parse import bibliography, imprint
 from citeres.parse.names import (
@@ -17,8 +18,8 @@ from citeres.parse.names import (
 from citeres.parse.numbers import BARE_PAGES
 from citeres.parse.state import Parsed
 
-YEAR_RANGE = re.compile(r"^(?:1[4-9]|20)\d\d\s*[-–—]\s*\d{2,4}$")
-BRACKET_IMPRINT = re.compile(r"\((?P<imprint>[^()]*\b(?:1[4-9]\d\d|20\d\d)[^()]*)\)")
+YEAR_RANGE = re.compile(rf"^{YEAR}\s*[-–—]\s*\d{{2,4}}$")
+BRACKET_IMPRINT = re.compile(rf"\((?P<imprint>[^()]*\b{YEAR}[^()]*)\)")
 EDITOR = re.compile(
     r"^(?:(?:ed|eds|edited|trans|translated|comp|compiled)\.?(?:\s+by)?\s+(?P<after>.+)|"
     r"(?P<before>.+?),?\s+\(?(?:ed|eds|editor|editors|trans|comp)\.?\)?)$",
@@ -61,9 +62,9 @@ def parse_container(state: Parsed, after: str) -> None:
 
 def set_journal(state: Parsed, match: re.Match[str]) -> None:
     number = match.group("number")
-    year = imprint.year_of(match.group("year") or match.group("year2") or "")
-    if number and imprint.year_of(number) and not year:
-        year, number = imprint.year_of(number), None  # `Past and Present 38 (1967)`
+    year = last_year(match.group("year") or match.group("year2") or "")
+    if number and last_year(number) and not year:
+        year, number = last_year(number), None  # `Past and Present 38 (1967)`
     state.set(
         type=WorkType.ARTICLE,
         container=match.group("container").strip(" ,"),
@@ -219,7 +220,7 @@ def join_suffix(segments: list[str]) -> list[str]:
 
 
 INITIALS_SEGMENT = re.compile(r"^(?:[A-Z]\.?[ -]?){1,4}$")
-GIVEN_SEGMENT = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(?: [A-Z]\.)?$")
+GIVEN_SEGMENT = re.compile(rf"^[{UPPER}][{LOWER}'’-]+(?: [{UPPER}]\.)?$")
 TITLE_LIKE = re.compile(r"^(?:The|A|An)\b|\s(?:of|and|the|in|on|for|to|a)\s")
 
 
@@ -292,6 +293,6 @@ def trailing_pages(state: Parsed, segments: list[str]) -> None:
     if state.pages or len(segments) < 2:
         return
     last = segments[-1]
-    if BARE_PAGES.match(last) and not re.fullmatch(r"1[4-9]\d\d|20\d\d", last):
+    if BARE_PAGES.match(last) and not is_year(last):
         state.pages = last
         segments.pop()
