@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from citeres.identity import fold, significant_words, surname_set, volume_number
-from citeres.model import Citation, Kind, Problem, Reference, Severity, Work
+from citeres.model import Citation, Kind, Problem, ProblemKind, Reference, Work
 from citeres.resolve import Resolution
 from citeres.text import main_title, same_words, similarity
 
@@ -228,10 +228,13 @@ def variant_problems(members: list[Node]) -> list[Problem]:
 def compare(first: Node, other: Node) -> list[Problem]:
     a, b = first.reference, other.reference
     where = f"{first.path}:{first.citation.line}"
-    found = []
+    found: list[tuple[ProblemKind, str]] = []
     if a.title and b.title and not (same_words(a.title, b.title) or same_words(b.title, a.title)):
         found.append(
-            ("title-variant", f"`{b.title}` and `{a.title}` ({where}) are taken as one work")
+            (
+                ProblemKind.TITLE_VARIANT,
+                f"`{b.title}` and `{a.title}` ({where}) are taken as one work",
+            )
         )
     for name in (*b.authors, *b.editors):
         spelt = [
@@ -241,18 +244,13 @@ def compare(first: Node, other: Node) -> list[Problem]:
             and similarity(n.family, name.family) >= SURNAME_LIKENESS
         ]
         if spelt and not any(fold(n.family) == fold(name.family) for n in (*a.authors, *a.editors)):
-            found.append(("author-variant", f"`{name.family}` is spelt `{spelt[0]}` at {where}"))
+            found.append(
+                (ProblemKind.AUTHOR_VARIANT, f"`{name.family}` is spelt `{spelt[0]}` at {where}")
+            )
     if a.year and b.year and a.year != b.year:
-        found.append(("year-conflict", f"year {b.year} here, {a.year} at {where}"))
+        found.append((ProblemKind.YEAR_CONFLICT, f"year {b.year} here, {a.year} at {where}"))
     c = other.citation
     return [
-        Problem(
-            c.path,
-            c.line,
-            kind,
-            Severity.WARNING if kind != "title-variant" else Severity.INFO,
-            msg,
-            c.note,
-        )
-        for kind, msg in found
+        Problem(path=c.path, line=c.line, kind=kind, message=message, note=c.note)
+        for kind, message in found
     ]

@@ -10,6 +10,11 @@ import bisect
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Problems have a module of their own (their kinds and severities); the stages take them from here.
+from citeres.problems import Problem as Problem
+from citeres.problems import ProblemKind as ProblemKind
+from citeres.problems import Severity as Severity
+
 
 class Kind(StrEnum):
     """How a citation points at its work (the `kind` of the JSON contract)."""
@@ -25,16 +30,6 @@ class Kind(StrEnum):
     FURTHER_READING = "further-reading"
     URL = "url"
     ATTRIBUTION = "attribution"
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
 class WorkType(StrEnum):
@@ -216,18 +211,6 @@ class Work:
     isbn: str | None = None
     openlibrary: str | None = None
     enrichment: Enrichment | None = None
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something an editor should look at, with where it is."""
-
-    path: str
-    line: int
-    kind: str
-    severity: Severity
-    message: str
-    note: int | None = None
 
 
 @dataclass(frozen=True)

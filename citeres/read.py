@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeres.errors import InputError
-from citeres.model import Document, Problem, Severity
+from citeres.model import Document, Problem, ProblemKind
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".rst", ""}
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
@@ -58,7 +58,12 @@ def read_document(path: Path, shown: str) -> tuple[Document, list[Problem]]:
     problems = []
     if fallback:
         problems.append(
-            Problem(shown, 1, "encoding", Severity.WARNING, f"not UTF-8; read as {fallback}")
+            Problem(
+                path=shown,
+                line=1,
+                kind=ProblemKind.ENCODING,
+                message=f"not UTF-8; read as {fallback}",
+            )
         )
     return Document.from_text(shown, normalise_newlines(text)), problems
 
@@ -106,7 +111,9 @@ def read_all(paths: list[Path]) -> ReadResult:
             if len(files) == 1:
                 raise
             errors.append(str(exc))
-            problems.append(Problem(shown, 1, "unreadable", Severity.ERROR, str(exc)))
+            problems.append(
+                Problem(path=shown, line=1, kind=ProblemKind.UNREADABLE, message=str(exc))
+            )
             continue
         documents.append(document)
         problems.extend(found)

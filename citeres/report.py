@@ -7,11 +7,12 @@ from collections import Counter
 from typing import Any
 
 from citeres.model import Analysis, Citation, DocumentResult, Kind, Problem, Work
+from citeres.problems import ordered
 
 
 def all_problems(analysis: Analysis) -> list[Problem]:
     found = [p for d in analysis.documents for p in d.problems] + list(analysis.problems)
-    return sorted(found, key=lambda p: (p.path, p.line, p.kind, p.note or 0))
+    return list(ordered(found))
 
 
 def citation_json(c: Citation) -> dict[str, Any]:

@@ -17,7 +17,16 @@ from citeres.enrich.http import SERVICE_NAMES, Http, NotCached
 from citeres.enrich.match import Candidate, Verdict, choose, confirm
 from citeres.enrich.progress import Reporter, Silent
 from citeres.errors import NetworkError
-from citeres.model import Analysis, DocumentResult, Enrichment, Problem, Severity, Work, WorkType
+from citeres.model import (
+    Analysis,
+    DocumentResult,
+    Enrichment,
+    Problem,
+    ProblemKind,
+    Severity,
+    Work,
+    WorkType,
+)
 from citeres.settings import Settings
 
 SHOWN_CANDIDATES = 3
@@ -165,7 +174,8 @@ def attach(analysis: Analysis, outcomes: list[Outcome]) -> Analysis:
         place = firsts.get(outcome.work.key)
         for finding in outcome.findings:
             path, line, note = place or ("", 0, None)
-            problem = Problem(path, line, finding.kind, finding.severity, finding.message, note)
+            kind = ProblemKind(finding.kind)
+            problem = Problem(path=path, line=line, kind=kind, message=finding.message, note=note)
             (extra.setdefault(path, []) if place else orphans).append(problem)
     documents = tuple(
         DocumentResult(d.path, d.citations, ordered(d.problems + tuple(extra.get(d.path, ()))))
@@ -182,7 +192,7 @@ def unavailable(outcomes: list[Outcome]) -> tuple[Problem, ...]:
         return ()
     reasons = "; ".join(sorted({o.error for o in failed if o.error})[:3])
     message = f"{len(failed)} works not enriched: {reasons}"
-    return (Problem("", 0, "catalogue-unavailable", Severity.WARNING, message),)
+    return (Problem(path="", line=0, kind=ProblemKind.CATALOGUE_UNAVAILABLE, message=message),)
 
 
 def first_citations(analysis: Analysis) -> dict[str, tuple[str, int, int | None]]:

@@ -19,7 +19,7 @@ from bibtexparser.model import Block, Entry, Field
 
 from citeres.errors import OutputError
 from citeres.export.bibtex import write_entries
-from citeres.model import Problem, Severity
+from citeres.model import Problem, ProblemKind
 from citeres.write import write_atomic
 
 TYPE = "@type"  # the entry type, compared like a field
@@ -100,8 +100,7 @@ class EntryMerge:
         return Problem(
             path=self.path,
             line=(self.existing.start_line or 0) + 1,
-            kind="hand-edit-kept",
-            severity=Severity.INFO,
+            kind=ProblemKind.HAND_EDIT_KEPT,
             message=f"{self.existing.key}: {name} {state} by hand, kept; citeres {wants}"
             " (--overwrite to replace)",
         )
@@ -199,8 +198,7 @@ def removed_by_hand(key: str, path: str) -> Problem:
     return Problem(
         path=path,
         line=1,
-        kind="hand-edit-kept",
-        severity=Severity.INFO,
+        kind=ProblemKind.HAND_EDIT_KEPT,
         message=f"{key}: entry removed by hand, not written again (--overwrite to restore)",
     )
 

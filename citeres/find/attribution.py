@@ -19,7 +19,7 @@ from citeres.find.titles import (
 )
 from citeres.find.words import LiteralScan
 from citeres.identity import YEAR
-from citeres.model import Document, Kind, Mention, Problem, Reference, Severity
+from citeres.model import Document, Kind, Mention, Problem, ProblemKind, Reference
 
 # A signature after a closing quotation mark, or alone on the line after one. Each dash
 # leads its own pattern (see LiteralScan); a hyphen counts only when set off by spaces:
@@ -131,7 +131,6 @@ def vague(document: Document, offset: int, message: str) -> Problem:
     return Problem(
         path=document.path,
         line=document.line_of(offset),
-        kind="vague-attribution",
-        severity=Severity.INFO,
+        kind=ProblemKind.VAGUE_ATTRIBUTION,
         message=message,
     )

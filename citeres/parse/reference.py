@@ -12,7 +12,7 @@ import re
 
 from citeres.identity import IBID as IBID_FORM
 from citeres.identity import OPCIT as OPCIT_FORM
-from citeres.model import Kind, Reference, WorkType
+from citeres.model import Kind, ProblemKind, Reference, WorkType
 from citeres.parse import bibliography, imprint
 from citeres.parse.names import ET_AL, parse_names
 from citeres.parse.numbers import BARE_PAGES, find_pages, find_volume
@@ -93,7 +93,7 @@ def cut_pages(state: Parsed) -> None:
     if found:
         state.pages, state.text = found.value, found.rest.strip(" ,")
         if found.complaint:
-            state.complaints.append(("malformed-locator", found.complaint))
+            state.complaints.append((ProblemKind.MALFORMED_LOCATOR, found.complaint))
     elif state.form is Kind.IBID and BARE_PAGES.match(state.text.strip(" ,.")):
         state.pages, state.text = state.text.strip(" ,."), ""
 
@@ -119,7 +119,7 @@ def cut_volume(state: Parsed) -> None:
         state.set(volume=found.value)
         state.text = re.sub(r",\s*,", ",", found.rest).strip(" ,.")
         if found.complaint:
-            state.complaints.append(("volume-typo", found.complaint))
+            state.complaints.append((ProblemKind.VOLUME_TYPO, found.complaint))
 
 
 def cut_identifiers(state: Parsed) -> None:

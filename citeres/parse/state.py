@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from citeres.model import Kind, Reference
+from citeres.model import Kind, ProblemKind, Reference
 
 
 @dataclass
@@ -16,7 +16,7 @@ class Parsed:
     form: Kind = Kind.FULL
     pages: str | None = None
     fields: dict[str, object] = field(default_factory=dict)
-    complaints: list[tuple[str, str]] = field(default_factory=list)
+    complaints: list[tuple[ProblemKind, str]] = field(default_factory=list)
 
     def set(self, **changes: object) -> None:
         self.fields.update(changes)
