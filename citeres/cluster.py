@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import Any
 
 from citeres.identity import fold, significant_words, surname_set, volume_number
 from citeres.model import Citation, Kind, Problem, ProblemKind, Reference, Work
@@ -106,7 +107,7 @@ class Shape:
         """Index keys for the title itself and for the short titles it could be cited by."""
         if self.url:
             return [("url", self.url)], []
-        own = [(w, self.volume) for w in self.wholes()]
+        own: list[tuple[object, ...]] = [(w, self.volume) for w in self.wholes()]
         return own, [(p, self.volume) for p in self.parts()]
 
     def parts(self) -> set[tuple[str, ...]]:
@@ -191,29 +192,12 @@ def merge_work(key: str, members: list[Node]) -> Work:
     """The richest reference, with fields it lacks taken from the others."""
     ordered = sorted(members, key=richness, reverse=True)
     best = ordered[0].reference
-    values = {f.name: getattr(best, f.name) for f in fields(best)}
+    values: dict[str, Any] = {f.name: getattr(best, f.name) for f in fields(Reference)}
     for node in ordered[1:]:
         for name, value in values.items():
             if value in (None, (), False):
                 values[name] = getattr(node.reference, name)
-    return Work(
-        key=key,
-        type=values["type"],
-        authors=values["authors"],
-        editors=values["editors"],
-        et_al=values["et_al"],
-        title=values["title"],
-        container=values["container"],
-        volume=values["volume"],
-        issue=values["issue"],
-        edition=values["edition"],
-        place=values["place"],
-        publisher=values["publisher"],
-        year=values["year"],
-        url=values["url"],
-        doi=values["doi"],
-        isbn=values["isbn"],
-    )
+    return Work(key=key, **values)
 
 
 def variant_problems(members: list[Node]) -> list[Problem]:

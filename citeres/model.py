@@ -42,7 +42,7 @@ class WorkType(StrEnum):
     MISC = "misc"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """One input file, decoded, with newlines normalised to \\n."""
 
@@ -64,7 +64,7 @@ class Document:
         return len(self.line_starts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Name:
     """A personal or corporate name, split the way BibTeX and CSL want it."""
 
@@ -94,28 +94,35 @@ class Name:
         return f"{text}, {self.suffix}" if self.suffix else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reference:
-    """What one reference string says, field by field; empty where it says nothing."""
+    """What one reference string says, field by field; empty where it says nothing.
+
+    `pages` is the work's own page range (a chapter's, an article's); the pages a note
+    cites are the citation's, never the reference's.
+    """
 
     authors: tuple[Name, ...] = ()
     editors: tuple[Name, ...] = ()
+    translators: tuple[Name, ...] = ()
     et_al: bool = False  # the author list ends `et al.`: more authors than named
     title: str | None = None
     container: str | None = None  # the book of a chapter, the journal of an article
+    series: str | None = None  # the series or collection a book appeared in
     volume: str | None = None  # normalised: roman numerals as written, upper case
     issue: str | None = None
     edition: str | None = None
     place: str | None = None
     publisher: str | None = None
     year: str | None = None
+    pages: str | None = None  # the work's own range: `Review 3 (1990): 12-20`
     url: str | None = None
     doi: str | None = None
     isbn: str | None = None
     type: WorkType = WorkType.BOOK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Mention:
     """Where a finder saw a reference: the raw text and its place, before parsing.
 
@@ -131,7 +138,7 @@ class Mention:
     raw: str
     note: int | None = None
     reference: Reference | None = None
-    pages: str | None = None
+    pages: str | None = None  # the pages cited
 
     @classmethod
     def at(
@@ -145,12 +152,20 @@ class Mention:
         pages: str | None = None,
     ) -> Mention:
         """The mention of document.text[start:end], on the line where it starts."""
-        raw = document.text[start:end]
-        line = document.line_of(start)
-        return cls(document.path, line, start, end, kind, raw, note, reference, pages)
+        return cls(
+            path=document.path,
+            line=document.line_of(start),
+            start=start,
+            end=end,
+            kind=kind,
+            raw=document.text[start:end],
+            note=note,
+            reference=reference,
+            pages=pages,
+        )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Citation:
     """One reference to one work at one place; `work` is the key once clustered."""
 
@@ -160,7 +175,7 @@ class Citation:
     raw: str
     reference: Reference
     note: int | None = None
-    pages: str | None = None
+    pages: str | None = None  # the pages cited here (the locator), as written
     start: int = 0
     work: str | None = None
     ambiguous: bool = False
@@ -169,58 +184,54 @@ class Citation:
         """This citation pointing at `work`; built directly, as dataclasses.replace is slow
         for the tens of thousands of citations of a large run."""
         return Citation(
-            self.path, self.line, self.kind, self.raw, self.reference,
-            self.note, self.pages, self.start, work, self.ambiguous,
+            path=self.path, line=self.line, kind=self.kind, raw=self.raw,
+            reference=self.reference, note=self.note, pages=self.pages, start=self.start,
+            work=work, ambiguous=self.ambiguous,
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
+class EnrichmentStatus(StrEnum):
+    """What asking the catalogues came to for one work."""
+
+    MATCHED = "matched"
+    AMBIGUOUS = "ambiguous"
+    NOT_FOUND = "not-found"
+    SKIPPED = "skipped"  # not asked: offline and not cached, or not a catalogue item
+    ERROR = "error"  # asked, and no usable answer came
+
+
+@dataclass(frozen=True, kw_only=True)
 class Enrichment:
     """What the catalogues said of a work."""
 
-    status: str  # matched | ambiguous | not-found | skipped | error
-    source: str | None = None  # openlibrary | crossref
+    status: EnrichmentStatus
+    source: str | None = None  # the catalogue: openlibrary | crossref
     id: str | None = None
     score: float = 0.0
     filled: tuple[str, ...] = ()  # the Work fields the catalogue supplied
     candidates: tuple[str, ...] = ()  # best candidates, for ambiguous matches
 
 
-@dataclass(frozen=True)
-class Work:
-    """One distinct work (authors, title, volume) across all notes and documents."""
+@dataclass(frozen=True, kw_only=True)
+class Work(Reference):
+    """One distinct work (authors, title, volume) across all notes and documents: the
+    fields of its references, its key, and what the catalogues added."""
 
     key: str
-    type: WorkType
-    authors: tuple[Name, ...] = ()
-    editors: tuple[Name, ...] = ()
-    et_al: bool = False
-    title: str | None = None
     subtitle: str | None = None
-    container: str | None = None
-    volume: str | None = None
-    issue: str | None = None
-    edition: str | None = None
-    place: str | None = None
-    publisher: str | None = None
-    year: str | None = None
     original_year: str | None = None
-    pages: str | None = None  # the page range of a chapter or article, never pages cited
-    url: str | None = None
-    doi: str | None = None
-    isbn: str | None = None
     openlibrary: str | None = None
     enrichment: Enrichment | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DocumentResult:
     path: str
     citations: tuple[Citation, ...]
     problems: tuple[Problem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Analysis:
     """The whole run: what each document cites, and the works they share."""
 

@@ -56,7 +56,9 @@ def analyse_sorted(documents: Sequence[Document]) -> Analysis:
     return Analysis(
         documents=tuple(
             DocumentResult(
-                path, tuple(citations), tuple(sorted(by_path.get(path, []), key=problem_order))
+                path=path,
+                citations=tuple(citations),
+                problems=tuple(sorted(by_path.get(path, []), key=problem_order)),
             )
             for path, citations in citations_by_path.items()
         ),
@@ -80,11 +82,14 @@ def analyse_paths(paths: Sequence[Path]) -> Analysis:
 def attach_read_problems(analysis: Analysis, problems: Sequence[Problem]) -> Analysis:
     by_path = group_by_path(problems)
     documents = [
-        DocumentResult(d.path, d.citations, tuple(by_path.pop(d.path, [])) + d.problems)
+        DocumentResult(
+            path=d.path, citations=d.citations, problems=tuple(by_path.pop(d.path, [])) + d.problems
+        )
         for d in analysis.documents
     ]
     orphans = [p for group in by_path.values() for p in group]
-    return Analysis(tuple(documents), analysis.works, tuple(orphans) + analysis.problems)
+    problems = tuple(orphans) + analysis.problems
+    return Analysis(documents=tuple(documents), works=analysis.works, problems=problems)
 
 
 def problem_order(problem: Problem) -> tuple[int, str, int]:

@@ -21,6 +21,7 @@ from citeres.model import (
     Analysis,
     DocumentResult,
     Enrichment,
+    EnrichmentStatus,
     Problem,
     ProblemKind,
     Severity,
@@ -30,6 +31,8 @@ from citeres.model import (
 from citeres.settings import Settings
 
 SHOWN_CANDIDATES = 3
+SKIPPED = Enrichment(status=EnrichmentStatus.SKIPPED)
+FAILED = Enrichment(status=EnrichmentStatus.ERROR)
 Editions = tuple[dict[str, Candidate], NetworkError | None]  # by ISBN; or why none came
 
 
@@ -93,13 +96,13 @@ def catalogued(work: Work) -> bool:
 
 def enrich_work(work: Work, http: Http, editions: Future[Editions]) -> Outcome:
     if not catalogued(work):
-        return Outcome(dataclasses.replace(work, enrichment=Enrichment("skipped")))
+        return Outcome(dataclasses.replace(work, enrichment=SKIPPED))
     try:
         verdict = look_up(work, http, editions)
     except NotCached:
-        return Outcome(dataclasses.replace(work, enrichment=Enrichment("skipped")))
+        return Outcome(dataclasses.replace(work, enrichment=SKIPPED))
     except NetworkError as error:
-        return Outcome(dataclasses.replace(work, enrichment=Enrichment("error")), error=str(error))
+        return Outcome(dataclasses.replace(work, enrichment=FAILED), error=str(error))
     return judged(work, verdict)
 
 
@@ -125,14 +128,20 @@ def judged(work: Work, verdict: Verdict) -> Outcome:
     shown = tuple(s.candidate.label() for s in verdict.ranked[:SHOWN_CANDIDATES])
     if verdict.status != "matched" or verdict.best is None:
         enrichment = Enrichment(
-            verdict.status,
+            status=EnrichmentStatus(verdict.status),
             score=verdict.best.score if verdict.best else 0.0,
             candidates=shown if verdict.best or verdict.conflict else (),
         )
         return Outcome(dataclasses.replace(work, enrichment=enrichment), unmatched(work, verdict))
     best = verdict.best
     filled_work, filled, findings = apply(work, best)
-    enrichment = Enrichment("matched", best.candidate.source, best.candidate.id, best.score, filled)
+    enrichment = Enrichment(
+        status=EnrichmentStatus.MATCHED,
+        source=best.candidate.source,
+        id=best.candidate.id,
+        score=best.score,
+        filled=filled,
+    )
     return Outcome(dataclasses.replace(filled_work, enrichment=enrichment), tuple(findings))
 
 
@@ -178,11 +187,16 @@ def attach(analysis: Analysis, outcomes: list[Outcome]) -> Analysis:
             problem = Problem(path=path, line=line, kind=kind, message=finding.message, note=note)
             (extra.setdefault(path, []) if place else orphans).append(problem)
     documents = tuple(
-        DocumentResult(d.path, d.citations, ordered(d.problems + tuple(extra.get(d.path, ()))))
+        DocumentResult(
+            path=d.path,
+            citations=d.citations,
+            problems=ordered(d.problems + tuple(extra.get(d.path, ()))),
+        )
         for d in analysis.documents
     )
     works = tuple(o.work for o in outcomes)
-    return Analysis(documents, works, analysis.problems + tuple(orphans) + unavailable(outcomes))
+    problems = analysis.problems + tuple(orphans) + unavailable(outcomes)
+    return Analysis(documents=documents, works=works, problems=problems)
 
 
 def unavailable(outcomes: list[Outcome]) -> tuple[Problem, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from citeres.enrich.match import Scored, title_key, year_of
 from citeres.model import Severity, Work
@@ -25,7 +26,7 @@ class Finding:
 def apply(work: Work, scored: Scored) -> tuple[Work, tuple[str, ...], list[Finding]]:
     """The work with the record's additions, the fields filled, and the contradictions."""
     record = scored.candidate
-    changes: dict[str, str] = {}
+    changes: dict[str, Any] = {}
     if record.source == "openlibrary" and record.id.startswith("/works/"):
         changes["openlibrary"] = record.id.removeprefix("/works/")
     if record.doi:

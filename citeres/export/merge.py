@@ -219,8 +219,9 @@ def write_bib(path: Path, entries: Sequence[Entry], overwrite: bool = False) -> 
     sees citeres' new values as hand edits equal to what it generates, which is harmless.
     """
     existing = None if overwrite else read_existing(path)
+    problems: tuple[Problem, ...] = ()
     if existing is None:
-        text, state, problems = write_entries(entries), None, ()
+        text, state = write_entries(entries), None
     else:
         merged = merge(existing, read_state(path), entries, str(path))
         text, state, problems = merged.text, merged.state, merged.problems

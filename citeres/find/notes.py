@@ -336,7 +336,17 @@ def note_mentions(document: Document, note: Note) -> list[Mention]:
     for start, end in split_note(document.text, note.start, note.end):
         line = note.line if start == note.start else document.line_of(start)
         raw = squash(document.text[start:end])
-        mentions.append(Mention(document.path, line, start, end, Kind.FULL, raw, note.number))
+        mentions.append(
+            Mention(
+                path=document.path,
+                line=line,
+                start=start,
+                end=end,
+                kind=Kind.FULL,
+                raw=raw,
+                note=note.number,
+            )
+        )
     return mentions
 
 

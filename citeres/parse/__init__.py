@@ -43,27 +43,27 @@ def parse_mention(mention: Mention) -> tuple[Citation, list[Problem]]:
     """Parse the mention's raw text unless its finder already knew the fields."""
     if mention.reference is not None:
         citation = Citation(
-            mention.path,
-            mention.line,
-            mention.kind,
-            mention.raw,
-            mention.reference,
-            mention.note,
-            mention.pages,
-            mention.start,
+            path=mention.path,
+            line=mention.line,
+            kind=mention.kind,
+            raw=mention.raw,
+            reference=mention.reference,
+            note=mention.note,
+            pages=mention.pages,
+            start=mention.start,
         )
         return citation, []
     fields = fields_of(mention.raw)
     kind = fields.form if mention.kind is Kind.FULL else mention.kind
     citation = Citation(
-        mention.path,
-        mention.line,
-        kind,
-        mention.raw,
-        fields.reference,
-        mention.note,
-        fields.pages,
-        mention.start,
+        path=mention.path,
+        line=mention.line,
+        kind=kind,
+        raw=mention.raw,
+        reference=fields.reference,
+        note=mention.note,
+        pages=fields.pages,
+        start=mention.start,
     )
     problems = [
         Problem(path=mention.path, line=mention.line, kind=kind, message=message, note=mention.note)

@@ -69,10 +69,10 @@ def author_date(text: str) -> AuthorDate | None:
     match = AUTHOR_DATE.match(text)
     if not match or not looks_like_names(match.group("authors")):
         return None
-    year = match.group("year")
+    dated = match.group("year")
     return AuthorDate(
         match.group("authors").strip(" ,."),
-        None if year.startswith("n") else year,
+        None if dated.startswith("n") else dated,
         match.group("rest").strip(" ,."),
     )
 

@@ -109,7 +109,7 @@ def parse_inverted(text: str) -> Name:
     parts = [p.strip() for p in rest.split(",") if p.strip()]
     suffix = next((p for p in parts if p.lower() in SUFFIXES), "")
     given_words = " ".join(p for p in parts if p != suffix).split()
-    trailing = []  # `Mises, Ludwig von`: the particle written after the given names
+    trailing: list[str] = []  # `Mises, Ludwig von`: the particle written after the given names
     while given_words and given_words[-1].lower() in PARTICLES:
         trailing.insert(0, given_words.pop())
     given = " ".join(given_words)

@@ -9,6 +9,7 @@ imprint.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from citeres.identity import IBID as IBID_FORM
 from citeres.identity import OPCIT as OPCIT_FORM
@@ -50,6 +51,11 @@ DOI = re.compile(
     r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"”<>]+[^\s\"”<>.,;])", re.I
 )
 ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX])\b", re.I)
+IDENTIFIERS: tuple[tuple[re.Pattern[str], Literal["doi", "isbn", "url"]], ...] = (
+    (DOI, "doi"),
+    (ISBN, "isbn"),
+    (URL, "url"),
+)
 QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{2,}?)[,.]?[”\"][,.]?")
 
 
@@ -128,13 +134,13 @@ def cut_identifiers(state: Parsed) -> None:
     if not IDENTIFIER_HINT.search(state.text):
         return
     state.text = ACCESSED.sub("", state.text)
-    for pattern, name in ((DOI, "doi"), (ISBN, "isbn"), (URL, "url")):
+    for pattern, name in IDENTIFIERS:
         match = pattern.search(state.text)
         if match:
             value = match.group(1) if name != "url" else match.group(0)
-            state.set(**{name: value.replace(" ", "")})
+            state.fields[name] = value.replace(" ", "")
             state.text = (state.text[: match.start()] + state.text[match.end() :]).strip(" ,.")
-    if state.get("url") and not state.text:
+    if state.fields.get("url") and not state.text:
         state.set(type=WorkType.WEB)
 
 
@@ -173,10 +179,10 @@ def cut_bracket_imprint(state: Parsed) -> None:
 def classify(state: Parsed) -> None:
     """Refine the form: an op. cit. with only a volume is volume-only; a reference with no
     imprint may be a short form of an earlier one (the resolver decides)."""
-    title, authors = state.get("title"), state.get("authors")
-    if state.form is Kind.OPCIT and state.get("volume") and not title:
+    title, authors = state.fields.get("title"), state.fields.get("authors")
+    if state.form is Kind.OPCIT and state.fields.get("volume") and not title:
         state.form = Kind.VOLUME_ONLY
-    elif state.form is Kind.FULL and authors and title is None and not state.get("url"):
+    elif state.form is Kind.FULL and authors and title is None and not state.fields.get("url"):
         state.form = Kind.SHORT  # `Smith, 45` or `Smith 1998, 45`: the resolver finds the work
 
 

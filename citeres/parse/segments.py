@@ -44,7 +44,7 @@ def parse_container(state: Parsed, after: str) -> None:
         return
     bracket = BRACKET_IMPRINT.search(after)
     match = JOURNAL_NUMBERS.match(after)
-    if state.get("url") and not match and not bracket:
+    if state.fields.get("url") and not match and not bracket:
         # `“Soviet,” Encyclopaedia Britannica, https://...`: a page of a web site.
         segments = split_commas(after)
         state.set(type=WorkType.WEB, container=segments[0])
@@ -68,9 +68,9 @@ def set_journal(state: Parsed, match: re.Match[str]) -> None:
     state.set(
         type=WorkType.ARTICLE,
         container=match.group("container").strip(" ,"),
-        volume=state.get("volume") or match.group("volume"),
+        volume=state.fields.get("volume") or match.group("volume"),
         issue=match.group("issue") or number,
-        year=year or state.get("year"),
+        year=year or state.fields.get("year"),
     )
     if match.group("pages") and not state.pages:
         state.pages = match.group("pages")
@@ -119,7 +119,9 @@ def split_commas(text: str) -> list[str]:
     """Top-level comma segments (commas inside brackets stay)."""
     if "(" not in text and "[" not in text:
         return [s for s in (part.strip() for part in text.split(",")) if s]
-    segments, depth, current = [], 0, []
+    segments: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         depth += (ch in "([" and 1) or (ch in ")]" and -1) or 0
         if ch == "," and depth <= 0:
