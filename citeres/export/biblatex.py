@@ -63,6 +63,7 @@ def book(work: Work) -> Pairs:
     return nonempty(
         [
             *titles(work),
+            ("series", work.series),
             ("volume", volume_number(work.volume)),
             *imprint(work),
             *dates(work),
@@ -76,6 +77,7 @@ def chapter(work: Work) -> Pairs:
         [
             *titles(work),
             ("booktitle", work.container),
+            ("series", work.series),
             ("volume", volume_number(work.volume)),
             *imprint(work),
             *dates(work),

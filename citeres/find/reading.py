@@ -77,7 +77,7 @@ def fields(raw: str) -> Reference | None:
     if by and clean_person(by.group("authors").split(" and ")[0].split(",")[0]):
         return Reference(authors=person_names(by.group("authors")), title=squash(by.group("title")))
     dated = AUTHOR_YEAR_TITLE.match(raw)
-    if dated:
+    if dated and not raw[dated.end() :].strip(" ."):  # more after the title: the parser's
         return Reference(
             authors=person_names(dated.group("authors")),
             title=dated.group("title").strip(),

@@ -32,7 +32,7 @@ EDITION_HEAD = re.compile(
 )
 AUTHOR_DATE = re.compile(
     rf"^(?P<authors>[^()\d]+?)[,.]?\s+\(?(?P<year>{YEAR}[a-z]?|n\.\s?d\.)\)?"
-    r"(?:[.,:]\s*|$)(?P<rest>.*)$"
+    r"(?:[.,:]\s*|(?<=\))\s+|$)(?P<rest>.*)$"
 )
 FAMILY = rf"(?<![\w'’])(?:(?!and\s)[a-z]+\s){{0,2}}[{UPPER}][\w'’]+(?:[ -]\s?[{UPPER}][\w'’]+)?"
 # An initial without its full stop must be followed by punctuation: `Figes, A People's

@@ -18,6 +18,7 @@ from citeres.parse.names import (
 from citeres.parse.numbers import BARE_PAGES
 from citeres.parse.state import Parsed
 
+PAGE_RANGE = re.compile(r"\d\s*[-–—]\s*[A-Za-z]?\d")
 YEAR_RANGE = re.compile(rf"^{YEAR}\s*[-–—]\s*\d{{2,4}}$")
 BRACKET_IMPRINT = re.compile(rf"\((?P<imprint>[^()]*\b{YEAR}[^()]*)\)")
 EDITOR = re.compile(
@@ -72,8 +73,18 @@ def set_journal(state: Parsed, match: re.Match[str]) -> None:
         issue=match.group("issue") or number,
         year=year or state.fields.get("year"),
     )
-    if match.group("pages") and not state.pages:
-        state.pages = match.group("pages")
+    journal_pages(state, match.group("pages"))
+
+
+def journal_pages(state: Parsed, pages: str | None) -> None:
+    """`Review 3 (1990): 12-20`: a range after a journal's numbers is the article's own; a
+    single page is the page cited, unless the reference has cited its pages already."""
+    if not pages:
+        return
+    if PAGE_RANGE.search(pages) or state.pages:
+        state.set(pages=pages)
+    else:
+        state.pages = pages
 
 
 def after_title(state: Parsed, rest: list[str]) -> None:
