@@ -23,7 +23,7 @@ from fakeserver import Catalogue, FakeServer, cr_item, ol_doc  # noqa: E402
 from citeres.enrich import enrich_analysis  # noqa: E402
 from citeres.enrich.progress import Silent  # noqa: E402
 from citeres.model import Work, WorkType  # noqa: E402
-from citeres.pipeline import analyse_paths  # noqa: E402
+from citeres.pipeline import Request, run  # noqa: E402
 from citeres.settings import Settings  # noqa: E402
 
 
@@ -70,7 +70,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    analysis = analyse_paths([ROOT / "seeds"])
+    analysis = run(Request(paths=(ROOT / "seeds",))).analysis
     works = analysis.works
     server = FakeServer(catalogue_for(works, args.missing), latency=args.latency).start()
     with tempfile.TemporaryDirectory() as cache:

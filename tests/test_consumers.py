@@ -20,6 +20,7 @@ import bibtexparser
 import pytest
 from export_works import ANALYSIS
 
+from citeres import pipeline
 from citeres.export import biblatex, bibtex, csljson, ris
 from citeres.model import Analysis
 from citeres.report_html import to_html
@@ -44,13 +45,7 @@ def tool(name: str) -> str:
 
 
 def seeds_analysis() -> Analysis:
-    try:
-        from citeres.pipeline import analyse_paths
-    except ImportError as error:  # the pipeline is still being built
-        if IN_CI:
-            raise
-        pytest.skip(f"pipeline not importable yet: {error}")
-    return analyse_paths([ROOT / "seeds"])
+    return pipeline.run(pipeline.Request(paths=(ROOT / "seeds",))).analysis
 
 
 @pytest.fixture(scope="module", params=["samples", "seeds"])
