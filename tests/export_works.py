@@ -6,6 +6,8 @@ never real-looking inventions.
 
 from __future__ import annotations
 
+import dataclasses
+
 from citeres.model import (
     Analysis,
     Citation,
@@ -204,6 +206,9 @@ ANALYSIS = Analysis(
                 citation("essays/one.txt", 12, "carr1950bolshevik", Kind.IBID),
                 citation("essays/one.txt", 14, "trotskii1930moia"),
                 citation("essays/one.txt", 20, None, Kind.OPCIT),
+                dataclasses.replace(
+                    citation("essays/one.txt", 22, None, Kind.IBID), ambiguous=True
+                ),
             ),
             problems=(
                 Problem(
