@@ -82,5 +82,10 @@ def assign_keys(
 
 
 def suffix(n: int) -> str:
-    letters = string.ascii_lowercase
-    return letters[n] if n < 26 else letters[n // 26 - 1] + letters[n % 26]
+    """The letters for the n-th of colliding works: a … z, aa … zz, aaa …, without end."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = string.ascii_lowercase[rest] + letters
+    return letters
