@@ -40,7 +40,6 @@ VALID_NON_ASCII = re.compile("[\x80-\udc7f\udd00-\U0010ffff]")
 NON_ASCII = re.compile("[^\x00-\x7f]")
 REPLACED = re.compile("\ufffd")
 NEWLINES = re.compile(r"\r\n?")
-PAGE_BREAKS = str.maketrans("\x0b\x0c", "  ")
 MAX_REPORTED = 10  # lines reported one by one; the rest in one more problem
 # The HTML prescan: a <meta charset> or an XML declaration near the start.
 META_CHARSET = re.compile(
@@ -75,7 +74,11 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     read = read_bytes(data, declared)
     if binary(read.text):
         raise NotText("not a text file (binary content)")
-    text = NEWLINES.sub("\n", read.text).translate(PAGE_BREAKS)
+    text = read.text
+    if "\r" in text:
+        text = NEWLINES.sub("\n", text)
+    if "\x0b" in text or "\x0c" in text:  # page breaks of old text files: a space
+        text = text.replace("\x0b", " ").replace("\x0c", " ")
     warnings: list[tuple[int, str]] = []
     if read.guessed:
         first = first_line(text, NON_ASCII)

@@ -3,7 +3,8 @@ are notes (and their numbers), which links lead back from a note to its marker.
 
 Told by the links between them rather than by class names: a marker is a number that
 links forward to the note, a backlink a link back from the note to its marker; the
-footnote lists' own names (`footnotes`, `references`, `doc-endnotes`) only confirm it.
+footnote lists' own names (`footnotes`, `references`, `doc-endnotes`) add the lists whose
+markers are bare `<sup>3</sup>`.
 """
 
 from __future__ import annotations
@@ -43,64 +44,75 @@ def fragment(href: str) -> str | None:
 
 
 class Footnotes:
-    """The footnote structure of one tree, found in one pass before the tree is walked."""
+    """The footnote structure of one tree, learnt as the tree is walked in document order:
+    a link whose target is still ahead is a marker (and its target a note), one whose
+    target was passed leads back."""
 
     def __init__(self, root: etree._Element) -> None:
-        ids: dict[str, tuple[etree._Element, int]] = {}
-        links: list[tuple[etree._Element, int, str]] = []
-        for position, element in enumerate(root.iter(etree.Element)):
-            for attribute in ("id", "name"):
-                value = element.get(attribute)
-                if value and value not in ids:
-                    ids[value] = (element, position)
-            target = fragment(element.get("href") or "") if element.tag == "a" else None
-            if target:
-                links.append((element, position, target))
-        self.forward: set[etree._Element] = set()  # links from a marker to its note
-        self.backward: set[etree._Element] = set()  # links from a note back to its marker
+        self.root = root
+        self.targets: dict[str, etree._Element] | None = None  # by id and name, when needed
+        self.passed: set[str] = set()  # the ids and names of the elements walked so far
         self.notes: dict[etree._Element, int] = {}  # note elements and their numbers
-        for link, position, target in links:
-            found = ids.get(target)
-            if found is None:
-                continue
-            element, target_position = found
-            if target_position < position:
-                self.backward.add(link)
-                continue
-            self.forward.add(link)
-            numbers = numbers_of(text_of(link))
-            if numbers:
-                self.notes.setdefault(note_block(element), numbers[0])
 
-    def marker(self, element: etree._Element) -> tuple[list[int], str] | None:
-        """The numbers a marker or note label stands for, and which way it links
-        (`forward` to its note, `backward` to its marker, or `none`)."""
-        tag = element.tag
-        if tag not in ("sup", "a"):
+    def see(self, attributes: dict[str, str]) -> None:
+        for name in ("id", "name"):
+            value = attributes.get(name)
+            if value:
+                self.passed.add(value)
+
+    def direction(self, href: str | None) -> str | None:
+        """`forward` for a link to a part of the page still ahead, `backward` for one to
+        a part passed, None for any other link."""
+        target = fragment(href or "")
+        if target is None:
             return None
-        if tag == "a" and element not in self.forward and element not in self.backward:
-            return None  # a link to another page or nowhere, even if its text is a number
+        if target in self.passed:
+            return "backward"
+        return "forward" if target in self.ids() else None
+
+    def ids(self) -> dict[str, etree._Element]:
+        if self.targets is None:
+            self.targets = {}
+            for name in ("id", "name"):
+                for element in self.root.iterfind(f".//*[@{name}]"):
+                    self.targets.setdefault(element.get(name), element)
+        return self.targets
+
+    def marker(
+        self, element: etree._Element, tag: str, href: str | None
+    ) -> tuple[list[int], str] | None:
+        """The numbers a marker or a note's label stands for, and which way it links
+        (`forward` to its note, `backward` to its marker, or `none`)."""
+        if tag == "a":
+            links = [(element, href)]
+        elif tag == "sup":
+            links = [(a, a.get("href")) for a in element.iter("a")]
+        else:
+            return None
+        directions = [(link, self.direction(h)) for link, h in links]
+        if tag == "a" and directions[0][1] is None:
+            return None  # a link to another page, even if its text is a number
         numbers = numbers_of(text_of(element))
         if not numbers:
             return None
-        return numbers, self.direction(element)
+        for link, direction in directions:
+            if direction == "forward":
+                target = self.ids()[fragment(link.get("href") or "") or ""]
+                self.notes.setdefault(note_block(target), numbers[0])
+                return numbers, direction
+            if direction == "backward":
+                return numbers, direction
+        return numbers, "none"
 
-    def direction(self, element: etree._Element) -> str:
-        links = [element] if element.tag == "a" else list(element.iter("a"))
-        for link in links:
-            if link in self.forward:
-                return "forward"
-            if link in self.backward:
-                return "backward"
-        return "none"
-
-    def backlink(self, element: etree._Element) -> bool:
+    def backlink(self, element: etree._Element, tag: str, attributes: dict[str, str]) -> bool:
         """A link (or its wrapper) that leads from a note back to the text: `↩`, `^ a b`."""
-        if element.get("role") == "doc-backlink" or BACKLINK_CLASS.search(
-            element.get("class") or ""
-        ):
+        if attributes.get("role") == "doc-backlink":
             return True
-        return element in self.backward and bool(BACK_SYMBOLS.fullmatch(text_of(element)))
+        if BACKLINK_CLASS.search(attributes.get("class", "")):
+            return True
+        if tag != "a" or self.direction(attributes.get("href")) != "backward":
+            return False
+        return bool(BACK_SYMBOLS.fullmatch(text_of(element)))
 
     def footnote_list(self, element: etree._Element) -> bool:
         """Whether a list, or what holds it, says it holds notes."""
@@ -125,4 +137,6 @@ def note_block(element: etree._Element) -> etree._Element:
 
 def text_of(element: etree._Element) -> str:
     """The text inside an element, as a browser shows it, without the text after it."""
+    if not len(element):
+        return element.text or ""
     return etree.tostring(element, method="text", encoding=str, with_tail=False)

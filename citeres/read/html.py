@@ -36,10 +36,14 @@ DROPPED_CLASSES = frozenset("mw-editsection mw-jump-link noprint printfooter cat
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SECTIONING = frozenset(("article", "main", "section", "aside"))
 EMPHASIS = frozenset(("i", "em", "cite"))
+MARKERS = frozenset(("sup", "a"))
+ACTIVE = CELLS | EMPHASIS | frozenset(("pre", "li", "q", "a"))  # inline elements that matter
+NO_ATTRIBUTES: dict[str, str] = {}
+EVENTS = ("start", "end", "comment", "pi")
 QUOTES = ("“", "”")
 NOTES = "Notes\n\n"  # the heading written above a run of notes when the page has none
 NOTES_HEADING = re.compile(r"(?:end\s*notes|notes|footnotes|notes and references)\s*:?", re.I)
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200e\u200f\u2060\ufeff"))
+INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff]")  # soft hyphens, zero widths
 LIST_STYLES = (
     ("lower-alpha", "a"),
     ("lower-latin", "a"),
@@ -58,11 +62,10 @@ class Converted:
     warnings: tuple[tuple[int, str], ...] = ()  # (line, message): the parser gave up
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """What an open element changed, to undo when it closes."""
 
-    hidden: bool = False
     breaks: int = 0
     cell: bool = False
     pre: bool = False
@@ -70,6 +73,11 @@ class Frame:
     quote: bool = False
     note: bool = False
     url: str | None = None
+
+
+PLAIN = Frame()  # an element that changes nothing; never changed itself
+HIDDEN = Frame()  # a dropped element, a marker or a backlink
+INNER = tuple(EMPHASIS | PARAGRAPHS | LINES)  # what an emphasis around a title cannot hold
 
 
 def convert(text: str) -> Converted:
@@ -105,59 +113,68 @@ class Walk:
         self.counters: dict[etree._Element, int] = {}
 
     def run(self, root: etree._Element) -> None:
-        self.start(root)
-        stack = [(root, iter(root))]
-        while stack:
-            element, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
+        for event, element in etree.iterwalk(root, events=EVENTS):
+            if event == "start":
+                self.start(element)
+            elif event == "end":
                 self.end(element)
-            else:
-                self.start(child)
-                stack.append((child, iter(child)))
+            else:  # a comment: its line is the line it ends on
+                self.move_to(element.sourceline)
+                self.text(element.tail)
+
+    def move_to(self, line: int | None) -> None:
+        if line and self.line < line < MAX_LINE:
+            self.line = line
 
     def start(self, element: etree._Element) -> None:
-        line = element.sourceline
-        if line and line > self.line and line < MAX_LINE:
-            self.line = line
-        if not isinstance(element.tag, str):  # a comment: its line is where it ends
-            self.frames.append(Frame())
-            return
-        frame = Frame()
-        self.frames.append(frame)
-        if self.hidden or dropped(element) or self.footnotes.backlink(element):
-            frame.hidden = True
+        self.move_to(element.sourceline)
+        tag = element.tag
+        items = element.items()
+        attributes = dict(items) if items else NO_ATTRIBUTES
+        if attributes:
+            self.footnotes.see(attributes)
+        if (
+            self.hidden
+            or dropped(element, tag, attributes)
+            or self.footnotes.backlink(element, tag, attributes)
+            or (tag in MARKERS and self.marker(element, tag, attributes))
+        ):
+            self.frames.append(HIDDEN)
             self.hidden += 1
-        elif not self.marker(element, frame):
-            self.open(element, frame)
-        self.text(element.text)
+        else:
+            self.frames.append(self.open(element, tag, attributes))
+        if element.text:
+            self.text(element.text)
 
     def end(self, element: etree._Element) -> None:
         frame = self.frames.pop()
-        if frame.hidden:
+        if frame is HIDDEN:
             self.hidden -= 1
-        else:
+        elif frame is not PLAIN:
             self.close(frame)
-        self.text(element.tail)
+        if element.tail:
+            self.text(element.tail)
 
-    def open(self, element: etree._Element, frame: Frame) -> None:
-        tag = element.tag
-        if tag in PARAGRAPHS or tag in LINES:
-            frame.breaks = 2 if tag in PARAGRAPHS else 1
-            self.out.block(frame.breaks)
+    def open(self, element: etree._Element, tag: str, attributes: dict[str, str]) -> Frame:
+        """What an element does to the text, in a Frame (PLAIN when nothing)."""
+        breaks = 2 if tag in PARAGRAPHS else 1 if tag in LINES else 0
+        number = self.footnotes.notes.get(element)
+        if not (breaks or number is not None or tag in ACTIVE):
+            return PLAIN  # most inline elements: a span, a b
+        frame = Frame(breaks=breaks)
+        if breaks:
+            self.out.block(breaks)
         elif tag in CELLS:
             frame.cell = True
             self.out.request_space()
         if tag == "pre":
             frame.pre = True
             self.pre += 1
-        number = self.footnotes.notes.get(element)
         if tag == "li":
             self.list_item(element, frame, number)
         elif number is not None:
             self.note(number, frame)
-        if tag in EMPHASIS and not self.emphasis and emphasis(element):
+        if tag in EMPHASIS and not self.emphasis and emphasis(element, tag, attributes):
             frame.emphasis = True
             self.emphasis += 1
             self.out.opening += "*"
@@ -165,7 +182,8 @@ class Walk:
             frame.quote = True
             self.out.opening += QUOTES[0]
         elif tag == "a":
-            frame.url = external_url(element)
+            frame.url = external_url(element, attributes.get("href"))
+        return frame
 
     def close(self, frame: Frame) -> None:
         if frame.quote:
@@ -187,15 +205,13 @@ class Walk:
         elif frame.cell:
             self.out.request_space()
 
-    def marker(self, element: etree._Element, frame: Frame) -> bool:
+    def marker(self, element: etree._Element, tag: str, attributes: dict[str, str]) -> bool:
         """A footnote marker becomes `[3]`; at the start of a block it is the number of the
         note the block holds (a label); a link back to a marker is dropped."""
-        found = self.footnotes.marker(element)
+        found = self.footnotes.marker(element, tag, attributes.get("href"))
         if found is None:
             return False
         numbers, direction = found
-        frame.hidden = True
-        self.hidden += 1
         if direction != "forward" and self.out.at_block_start():
             self.note(numbers[0], self.block_frame())
         elif direction != "backward":
@@ -234,7 +250,7 @@ class Walk:
             self.notes += 1
 
     def block_frame(self) -> Frame:
-        return next((f for f in reversed(self.frames) if f.breaks), self.frames[0])
+        return next((f for f in reversed(self.frames) if f.breaks), Frame())
 
     def text(self, text: str | None) -> None:
         if not text:
@@ -242,24 +258,35 @@ class Walk:
         if self.hidden:
             self.line += text.count("\n")
             return
-        text = text.translate(INVISIBLE)
+        if not text.isascii():
+            text = INVISIBLE.sub("", text)
+        if self.pre:
+            self.preformatted(text)
+        elif "\n" in text:
+            for i, segment in enumerate(text.split("\n")):
+                if i:
+                    self.line += 1
+                    self.out.request_space()  # a line break in HTML is a space
+                self.words(segment)
+        else:
+            self.words(text)
+
+    def words(self, text: str) -> None:
+        """Text on one line, its runs of spaces one space, as a browser shows it."""
+        if text[:1].isspace():
+            self.out.request_space()
+        words = text.split()
+        if words:
+            self.emit(" ".join(words))
+            if text[-1].isspace():
+                self.out.request_space()
+
+    def preformatted(self, text: str) -> None:
         for i, segment in enumerate(text.split("\n")):
             if i:
                 self.line += 1
-                if self.pre:
-                    self.out.newline()
-                else:
-                    self.out.request_space()
-            if self.pre:
-                self.emit(segment)
-                continue
-            words = segment.split()
-            if segment[:1].isspace():
-                self.out.request_space()
-            if words:
-                self.emit(" ".join(words))
-                if segment[-1].isspace():
-                    self.out.request_space()
+                self.out.newline()
+            self.emit(segment)
 
     def emit(self, text: str) -> None:
         if not self.notes:
@@ -267,39 +294,39 @@ class Walk:
         self.out.write(text, self.line)
 
 
-def dropped(element: etree._Element) -> bool:
-    tag = element.tag
-    if tag in DROPPED_TAGS or element.get("role") in DROPPED_ROLES:
+def dropped(element: etree._Element, tag: str, attributes: dict[str, str]) -> bool:
+    if tag in DROPPED_TAGS:
         return True
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    if HIDDEN_STYLE.search(element.get("style") or ""):
-        return True
-    if DROPPED_CLASSES.intersection((element.get("class") or "").split()):
+    if attributes and (
+        attributes.get("role") in DROPPED_ROLES
+        or "hidden" in attributes
+        or attributes.get("aria-hidden") == "true"
+        or HIDDEN_STYLE.search(attributes.get("style", ""))
+        or DROPPED_CLASSES.intersection(attributes.get("class", "").split())
+    ):
         return True
     if tag in ("header", "footer"):  # the page's own, not an article's
         return not any(a.tag in SECTIONING for a in element.iterancestors())
     return False
 
 
-def emphasis(element: etree._Element) -> bool:
+def emphasis(element: etree._Element, tag: str, attributes: dict[str, str]) -> bool:
     """Whether an `<i>`, `<em>` or `<cite>` reads as a title in `*...*`: not around a whole
     citation (Wikipedia's `<cite class="citation">`, one holding quotes or a title of its
     own), not empty, and nothing in it the parser's `*...*` cannot hold."""
     text = text_of(element)
     if not text.strip() or "*" in text or "_" in text:
         return False
-    inner = EMPHASIS | PARAGRAPHS | LINES
-    if any(True for _ in element.iterdescendants(*inner)):
+    if len(element) and any(True for _ in element.iterdescendants(*INNER)):
         return False
-    if element.tag == "cite":
-        return "citation" not in (element.get("class") or "") and not set(text) & set('"“”')
+    if tag == "cite":
+        return "citation" not in attributes.get("class", "") and not set(text) & set('"“”')
     return True
 
 
-def external_url(element: etree._Element) -> str | None:
+def external_url(element: etree._Element, href: str | None) -> str | None:
     """The address of a link to another site, when its text does not already show it."""
-    href = (element.get("href") or "").strip()
+    href = (href or "").strip()
     if not href.startswith(("http://", "https://")):
         return None
     text = " ".join(text_of(element).split())
