@@ -4,9 +4,10 @@ Parsed by libxml2 (lxml), which gives each element the line its start tag ends o
 walk counts newlines in between. Blocks become lines and paragraphs, `<br>` a line break;
 scripts, styles, navigation and the page's own header and footer are dropped; the parser
 decodes entities. Footnote markers become `[3]`; notes become `3. text` lines under a
-`Notes` heading, without their backlinks (footnotes.py tells which is which); `<i>`,
-`<em>` and `<cite>` become `*Title*`, which the reference parser reads as a title; a link
-to another site becomes `text url`, as in Markdown.
+`Notes` heading, without their backlinks (footnotes.py tells which is which); in notes,
+`<i>`, `<em>` and `<cite>` become `*Title*`, which the reference parser reads (in running
+text the finders do not, and miss the title marked so); a link to another site becomes
+`text url`, as in Markdown.
 """
 
 from __future__ import annotations
@@ -174,7 +175,12 @@ class Walk:
             self.list_item(element, frame, number)
         elif number is not None:
             self.note(number, frame)
-        if tag in EMPHASIS and not self.emphasis and emphasis(element, tag, attributes):
+        if (
+            tag in EMPHASIS
+            and self.notes
+            and not self.emphasis
+            and emphasis(element, tag, attributes)
+        ):
             frame.emphasis = True
             self.emphasis += 1
             self.out.opening += "*"
