@@ -220,7 +220,8 @@ def test_page_furniture_is_dropped_and_entities_decoded(tmp_path: Path) -> None:
         "<html><head><title>T</title><style>p {color: red}</style></head><body>"
         "<header><a href='/'>Home</a></header><nav>Menu</nav>"
         "<script>var x = '<p>not text</p>';</script><noscript>Enable scripts</noscript>"
-        "<p>Smith &amp; Jones&nbsp;wrote&#8212;&ldquo;quickly&rdquo;.</p>"
+        "<p>Smith &amp; Jo<span class='pagenum'><a id='Page_3'>[Pg 3]</a></span>nes"
+        "&nbsp;wrote&#8212;&ldquo;quickly&rdquo;.</p>"
         "<p hidden>secret</p><div style='display: none'>gone</div>"
         "<article><header>Article header</header><p>Body</p></article>"
         "<footer>Copyright</footer></body></html>",

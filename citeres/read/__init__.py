@@ -119,6 +119,8 @@ def unreadable(path: str, reason: str) -> Problem:
 
 def nothing_read(problems: list[Problem]) -> str:
     failures = [p for p in problems if p.kind == "unreadable"]
+    if not failures:
+        return "no text files to read (only binary files without a suffix)"
     if len(failures) == 1:
         return f"{failures[0].path}: {failures[0].message}"
     shown = "; ".join(f"{p.path}: {p.message}" for p in failures[:SHOWN_FAILURES])

@@ -31,9 +31,12 @@ DROPPED_TAGS = frozenset(
     "video button select textarea input img".split()
 )
 DROPPED_ROLES = frozenset("navigation banner contentinfo search menu menubar toolbar".split())
-# Page furniture that print stylesheets hide: MediaWiki's `[edit]` links, jump links,
-# categories and "Retrieved from" footer, and the `noprint` convention.
-DROPPED_CLASSES = frozenset("mw-editsection mw-jump-link noprint printfooter catlinks".split())
+# Page furniture: MediaWiki's `[edit]` links, jump links, categories and "Retrieved from"
+# footer, the `noprint` convention, and Project Gutenberg's page numbers (`[Pg 39]`, set in
+# the margin, often inside a word).
+DROPPED_CLASSES = frozenset(
+    "mw-editsection mw-jump-link noprint printfooter catlinks pagenum".split()
+)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 SECTIONING = frozenset(("article", "main", "section", "aside"))
 EMPHASIS = frozenset(("i", "em", "cite"))
@@ -93,7 +96,14 @@ def convert(text: str) -> Converted:
     walk = Walk(root)
     walk.run(root)
     stops = [e for e in parser.error_log if e.level_name == "FATAL"]
-    warnings = tuple((e.line, f"the HTML parser stopped here ({e.message})") for e in stops[:1])
+    warnings = tuple(
+        (
+            e.line,
+            f"the HTML parser stopped here ({e.message.split(', use')[0].strip()}); "
+            "the rest of the file is not read",
+        )
+        for e in stops[:1]
+    )
     return Converted(walk.out.text, tuple(walk.out.origins), warnings)
 
 
