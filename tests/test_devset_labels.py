@@ -8,20 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from citeres.model import Kind
+
 DEVSET = Path(__file__).resolve().parent.parent / "benchmarks" / "devset"
-KINDS = {
-    "full",
-    "short",
-    "ibid",
-    "opcit",
-    "volume-only",
-    "parenthetical",
-    "mention",
-    "author-only",
-    "further-reading",
-    "url",
-    "attribution",
-}
+KINDS = {kind.value for kind in Kind}  # the JSON contract's kinds
 UNNAMED = {"author-only", "attribution"}
 LABEL_KEYS = {"kind", "line", "note", "title", "author", "year", "pages", "work"}
 LABEL_FILES = sorted((DEVSET / "labels").glob("*.json"))
