@@ -97,8 +97,9 @@ def test_volume_numbers(text: str, number: int | None) -> None:
 
 def test_the_relevance_score_is_never_the_judge() -> None:
     work = book("k", "Memory and the Gulag", "Maria Petrova", type=WorkType.ARTICLE)
-    right = record("Memory and the Gulag", "Maria Petrova", source="crossref", id="10.1/right")
-    loud = record("Memory", "Ivan Sidorov", source="crossref", id="10.1/loud")
+    article = {"source": "crossref", "kind": "journal-article", "year": 2001}
+    right = record("Memory and the Gulag", "Maria Petrova", id="10.1/right", **article)
+    loud = record("Memory", "Ivan Sidorov", id="10.1/loud", **article)
     verdict = choose(work, [loud, right])
     assert verdict.status == "matched" and verdict.best is not None
     assert verdict.best.candidate.id == "10.1/right"
@@ -133,8 +134,8 @@ def test_settings_precedence(tmp_path: Path) -> None:
     settings = load_settings(mailto="cli@example.org", environ=environ, offline=True)
     assert settings.mailto == "cli@example.org" and settings.offline
     plain = load_settings(environ={"CITERES_CROSSREF_URL": "http://mirror/"})
-    assert plain.crossref_url == "http://mirror" and plain.openlibrary_url.startswith("https://")
-    assert plain == Settings(crossref_url="http://mirror")
+    assert plain.urls == {"crossref": "http://mirror"}
+    assert plain == Settings(urls={"crossref": "http://mirror"})
 
 
 def test_a_bad_config_file_is_one_clear_error(tmp_path: Path) -> None:
