@@ -33,6 +33,8 @@ from citeres.model import Analysis, DocumentResult, Enrichment, Problem, Severit
 from citeres.settings import Settings
 
 SHOWN_CANDIDATES = 3
+FOR_WHAT_IT_IS = ("a ", "another volume")  # rejections no other query can change
+CROWDED = 5  # an answer this long may have ranked the work out of it
 
 
 @dataclass(frozen=True)
@@ -234,16 +236,27 @@ def ask(work: Work, source: Catalogue, identifiers: bool) -> Verdict:
 
 
 def worth_asking(kind: str, seen: list[Verdict]) -> bool:
-    """Once an answer held the work's record (its title by a cited author), other forms
-    of the question find the same record: its verdict stands. A title-only question is
-    asked only when an answer held the title under other names (a native spelling, the
-    texts' author of an anthology)."""
+    """Whether the answers so far leave this form of the question anything to find.
+
+    - Once an answer held the work's record and refused it for what it is (another type,
+      another volume), every other form finds that record again: the verdict stands.
+    - A longer title can only narrow an answer: it is worth asking when the first was
+      crowded (the work may have been ranked out of it).
+    - Free text (all fields: alternate names, contributors) when nothing came back yet.
+    - No author at all when nothing came back, or the title came back unaccepted (a
+      reissue, a native spelling), unless the answers already held other authors' records
+      (the catalogue does not filter by author: asking without one finds nothing new).
+    """
     ranked = [s for v in seen for s in v.ranked]
-    if any(s.rejected not in ("another title", "no cited author in the record") for s in ranked):
+    if any(s.rejected and s.rejected.startswith(FOR_WHAT_IT_IS) for s in ranked):
         return False
+    if kind == "full-title":
+        return len(ranked) >= CROWDED
+    if kind == "free":
+        return not ranked
     if kind == "any-author":
-        others = [s for s in ranked if s.rejected == "no cited author in the record"]
-        return any(s.title >= MIN_TITLE for s in others)
+        others = any(s.rejected == "no cited author in the record" for s in ranked)
+        return not ranked or (not others and any(s.title >= MIN_TITLE for s in ranked))
     return True
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from citeres.enrich.match import Candidate
+from citeres.enrich.match import Candidate, anthology_author, fold
 from citeres.model import Work, WorkType
 from citeres.settings import Limits, Settings
 
@@ -104,7 +104,7 @@ def plan(work: Work, catalogue: Catalogue) -> list[Query]:
         Query("title", work, main_title(title), surname),
         Query("full-title", work, full, surname),
         Query("free", work, short_title(title), surname),
-        Query("editor", work, main_title(title), work.editors[0].family if work.editors else ""),
+        Query("editor", work, main_title(title), editor_of(work)),
         Query("any-author", work, main_title(title)),
     ]
     wanted = catalogue.identifiers | catalogue.queries
@@ -120,10 +120,21 @@ def applies(query: Query) -> bool:
     if query.kind == "full-title":
         return query.title != main_title(query.title) or bool(work.subtitle)
     if query.kind == "editor":
-        return bool(work.authors and work.editors)
+        return bool(query.surname)
     if query.kind == "any-author":
         return bool(work.authors or work.editors)
     return bool(query.title)
+
+
+def editor_of(work: Work) -> str:
+    """The other name an edited collection may be listed under: its editor when the
+    texts' author is cited, the texts' author when the title names them (`Bakunin on
+    Anarchy`, cited by its editor)."""
+    if work.authors and work.editors:
+        return work.editors[0].family
+    named = anthology_author(work.title or "")
+    people = {fold(n.family) for n in work.authors + work.editors}
+    return named if named and fold(named) not in people else ""
 
 
 def short_title(title: str, words: int = 6) -> str:

@@ -21,6 +21,7 @@ from citeres.text import fold as _fold
 ACCEPT = 0.80  # the best candidate must score this much...
 MARGIN = 0.08  # ...and this much more than the best different candidate
 MIN_TITLE = 0.70
+NEAR = 0.65  # the most a title may score that has a word the other lacks
 VARIANT = 0.85  # surname similarity above which a spelling counts as a variant
 ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l", "der", "die", "das", "el", "il"})
 STOPWORDS = ARTICLES | {"and", "of", "in", "on", "to", "for", "de", "du", "des", "und", "et"}
@@ -159,12 +160,27 @@ def words_shared(a: str, b: str) -> float:
     return min(1.0, 2 * shared / (len(left) + len(right)))
 
 
+def unmatched(a: str, b: str) -> int:
+    """Content words of either title that the other lacks (a misspelling still matches)."""
+    left = [w for w in a.split() if w not in STOPWORDS]
+    right = [w for w in b.split() if w not in STOPWORDS]
+
+    def missing(words: list[str], others: list[str]) -> int:
+        return sum(
+            1 for w in words if w not in others and all(ratio(w, v) < VARIANT for v in others)
+        )
+
+    return missing(left, right) + missing(right, left)
+
+
 def similar(a: str, b: str) -> float:
-    """Characters alone forgive too much ("Stalin and the Writers" / "... the Painters"):
-    the words must agree too."""
+    """Characters alone forgive too much ("Stalin and the Writers" / "... the Painters",
+    "Bolsheviks Come to Power" / "Bolsheviks in Power"): a content word on one side that
+    the other lacks makes another title. Short titles and subtitles are judged apart."""
     if a == b:
         return 1.0 if a else 0.0
-    return min(ratio(a, b), words_shared(a, b) + 0.1)
+    value = min(ratio(a, b), words_shared(a, b) + 0.1)
+    return min(value, NEAR) if unmatched(a, b) else value
 
 
 def dated(title: str) -> tuple[str, str | None]:
@@ -239,14 +255,19 @@ def carried(
     return (found / len(cited) if cited else 0.0), tuple(variants)
 
 
+def anthology_author(title: str) -> str | None:
+    """The surname an anthology's title names: `Bakunin on Anarchy` → bakunin."""
+    match = ANTHOLOGY.match(title_key(title))
+    if match is None:
+        return None
+    return (match.group("a") or match.group("b") or match.group("c")).split()[-1]
+
+
 def anthologised(work: Work, names: tuple[str, ...]) -> bool:
     """An anthology named after the author of its texts (`Bakunin on Anarchy`), cited by
     its editor and catalogued under that author: the title itself names the record's author."""
-    match = ANTHOLOGY.match(title_key(work.title or ""))
-    if match is None:
-        return False
-    named = (match.group("a") or match.group("b") or match.group("c")).split()[-1]
-    return any(spelled(named, n) == "exact" for n in names)
+    named = anthology_author(work.title or "")
+    return named is not None and any(spelled(named, n) == "exact" for n in names)
 
 
 def author_score(work: Work, candidate: Candidate) -> tuple[float, tuple[tuple[str, str], ...]]:
@@ -356,13 +377,22 @@ def score(work: Work, candidate: Candidate) -> Scored:
     return Scored(candidate, round(value, 3), variants, conflict, rejected, differs, title)
 
 
-def identity(scored: Scored) -> tuple[str, tuple[str, ...], int | None, int | None]:
-    """Records that say the same thing: duplicates in the catalogue, not rival works. Two
-    publications of other years are two editions, so a publication's year is part of it."""
-    c = scored.candidate
-    names = tuple(sorted(fold(n).split()[-1] for n in c.authors + c.editors if fold(n)))
-    year = c.year if c.kind != WHOLE_WORK else None
-    return title_key(f"{c.title} {c.subtitle or ''}"), names, candidate_volume(c), year
+def duplicates(a: Candidate, b: Candidate) -> bool:
+    """Records that say the same thing: duplicates in the catalogue, not rival works. The
+    same title, surnames and volume, subtitles alike (`1917-1918` / `1917-18`) or both
+    absent; two publications of other years are two editions, not duplicates."""
+
+    def surnames_of(c: Candidate) -> set[str]:
+        return {fold(n).split()[-1] for n in c.authors + c.editors if fold(n)}
+
+    if title_key(a.title) != title_key(b.title) or surnames_of(a) != surnames_of(b):
+        return False
+    if candidate_volume(a) != candidate_volume(b):
+        return False
+    if WHOLE_WORK not in (a.kind, b.kind) and a.year != b.year:
+        return False
+    sub_a, sub_b = title_key(a.subtitle or ""), title_key(b.subtitle or "")
+    return sub_a == sub_b or (bool(sub_a and sub_b) and ratio(sub_a, sub_b) >= 0.9)
 
 
 def ranking(scored: Scored) -> tuple[bool, float, int, int]:
@@ -409,12 +439,9 @@ def confirm(work: Work, records: list[Candidate], identifier: str) -> Verdict:
 
 
 def dedupe(viable: list[Scored]) -> list[Scored]:
-    """Keep the best-ranked record of each identity."""
-    seen: set[tuple[str, tuple[str, ...], int | None, int | None]] = set()
-    kept = []
+    """Keep the best-ranked record of each set of duplicates."""
+    kept: list[Scored] = []
     for scored in viable:
-        key = identity(scored)
-        if key not in seen:
-            seen.add(key)
+        if not any(duplicates(scored.candidate, k.candidate) for k in kept):
             kept.append(scored)
     return kept
