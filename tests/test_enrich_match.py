@@ -146,3 +146,27 @@ def test_a_bad_config_file_is_one_clear_error(tmp_path: Path) -> None:
     config.write_text("mail_to = 1\n", encoding="utf-8")
     with pytest.raises(InputError, match="unknown setting mail_to"):
         load_settings(environ={"CITERES_CONFIG": str(config)})
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('cache_dir = ["a", "b"]', "cache_dir must be a folder path in quotes"),
+        ("mailto = 5", "mailto must be an e-mail address in quotes"),
+        ('openlibrary_url = "ftp://x"', "openlibrary_url must be an http:// or https:// address"),
+        ('deadline = "soon"', "deadline must be a number of seconds above 0"),
+        ("deadline = true", "deadline must be a number of seconds above 0"),
+    ],
+)
+def test_config_values_are_type_checked(tmp_path: Path, line: str, message: str) -> None:
+    config = tmp_path / "citeres.toml"
+    config.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_settings(environ={"CITERES_CONFIG": str(config)})
+
+
+def test_a_service_url_and_a_deadline_from_the_config(tmp_path: Path) -> None:
+    config = tmp_path / "citeres.toml"
+    config.write_text('crossref_url = "http://mirror/"\ndeadline = 90\n', encoding="utf-8")
+    settings = load_settings(environ={"CITERES_CONFIG": str(config)})
+    assert settings.urls == {"crossref": "http://mirror"} and settings.run_deadline == 90.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import signal
@@ -283,3 +284,135 @@ def test_the_terminal_bar_runs_and_leaves_a_summary() -> None:
     bar.finish("enriched 2 works")
     assert "Crossref is not answering" in stream.getvalue()
     assert "enriched 2 works" in stream.getvalue()
+
+
+def test_ctrl_c_stops_at_once_and_touches_nothing(tmp_path: Path) -> None:
+    """A real `citeres build` against a catalogue that takes a minute to answer: SIGINT
+    ends it without waiting for the answer in flight, asks nothing more, writes nothing."""
+    slow = FakeServer(latency=60.0).start()
+    essays = tmp_path / "essays"
+    essays.mkdir()
+    (essays / "essay.txt").write_text(
+        "Grossman's novel.1\n\nNotes\n\n1. Vasily Grossman, Life and Fate (London: Collins, 1985), 4.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "bib"
+    out.mkdir()
+    (out / "references.bib").write_text("% mine\n", encoding="utf-8")
+    env = dict(
+        os.environ,
+        CITERES_OPENLIBRARY_URL=f"{slow.url}/ol",
+        CITERES_CROSSREF_URL=f"{slow.url}/cr",
+        CITERES_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-m", "citeres", "build", str(essays), "-o", str(out)],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while slow.count() == 0 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.02)
+        assert slow.count() == 1, "the build never reached the catalogue"
+        child.send_signal(signal.SIGINT)
+        _, stderr = child.communicate(timeout=30)
+        answered = [h.end for h in slow.hits]
+    finally:
+        child.kill()
+        slow.stop()
+    assert child.returncode == 130
+    assert stderr.rstrip().endswith("citeres: interrupted") and "Traceback" not in stderr
+    assert answered == [0.0]  # it left while its one request was still unanswered
+    assert slow.count() == 1  # and asked nothing after the interrupt
+    assert (out / "references.bib").read_text(encoding="utf-8") == "% mine\n"
+    assert sorted(p.name for p in out.iterdir()) == ["references.bib"]
+
+
+def test_offline_and_unreachable_runs_print_one_summary(tmp_path: Path) -> None:
+    for changes in ({"offline": True}, {}):
+        stream = io.StringIO()
+        dead = f"http://127.0.0.1:{closed_port()}"
+        enrich_analysis(analysis_of(*ALL), settings_for(dead, tmp_path, **changes), Lines(stream))
+        lines = stream.getvalue().splitlines()
+        assert not [line for line in lines if "enrich [" in line]
+        assert lines[-1].startswith(f"citeres: enriched 0 of {len(ALL)} works")
+        assert len(lines) <= 4  # the counts, one line per service given up, the summary
+
+
+def test_works_that_read_alike_are_looked_up_once(server: FakeServer, tmp_path: Path) -> None:
+    """Two works of one look-up (another key, the same reference to a catalogue)."""
+    twin = dataclasses.replace(LIFE, key="grossman-life-2", title="Life and fate")
+    stream = io.StringIO()
+    result = enrich_analysis(analysis_of(LIFE, twin), settings_for(server, tmp_path), Lines(stream))
+    assert server.count() == 1
+    assert [w.openlibrary for w in result.works] == ["OL101W", "OL101W"]
+    assert stream.getvalue().splitlines()[0] == (
+        "citeres: 2 citations → 2 distinct works → 1 look-ups"
+    )
+
+
+MALFORMED = [
+    ("ol", {"publish_year": None}),  # null where a list belongs: a missing field, not a crash
+    ("ol", {"author_name": 5}),
+    ("ol", {"title": ["Life and Fate"]}),
+    ("ol", {"edition_count": "many"}),
+    ("cr", {"issued": [1990]}),
+    ("cr", {"author": "Maria Petrova"}),
+    ("cr", {"title": "The Uses of Memory in Soviet Fiction"}),
+]
+
+
+@pytest.mark.parametrize(("service", "damage"), MALFORMED)
+def test_a_malformed_record_is_skipped_and_its_answer_not_kept(
+    server: FakeServer, tmp_path: Path, service: str, damage: dict[str, object]
+) -> None:
+    records = server.catalogue.ol_docs if service == "ol" else server.catalogue.cr_items
+    work = LIFE if service == "ol" else ARTICLE
+    index = (
+        0
+        if service == "ol"
+        else next(i for i, r in enumerate(records) if r["DOI"] == "10.5555/right.article")
+    )
+    records[index] = {**records[index], **damage}
+    [first] = run(server, tmp_path, work).works
+    asked = server.count()
+    [again] = run(server, tmp_path, work).works
+    assert first.enrichment is not None and again.enrichment is not None
+    if "publish_year" in damage:  # null is absence: the record stands, the answer is kept
+        assert first.enrichment.id == "/works/OL101W" and server.count() == asked
+    else:
+        assert first.enrichment.id != records[index].get("key", records[index].get("DOI"))
+        assert server.count() > asked  # the answer that held it was not cached
+
+
+def test_a_warm_run_does_no_matching(
+    server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = run(server, tmp_path, *ALL)
+    import citeres.enrich as enrich
+
+    def no_matching(*args: object) -> None:
+        raise AssertionError("a warm run matched titles")
+
+    monkeypatch.setattr(enrich, "choose", no_matching)
+    monkeypatch.setattr(enrich, "confirm", no_matching)
+    warm = run(server, tmp_path, *ALL)
+    assert warm.works == cold.works
+
+
+def test_the_run_deadline_ends_the_run(tmp_path: Path) -> None:
+    """A catalogue far slower than the run's deadline: the works not asked end `error`."""
+    slow = FakeServer(latency=3.0).start()
+    limits = {"openlibrary": Limits(1, {"search": 50.0}), "crossref": Limits(1, {"search": 50.0})}
+    works = [book(f"w{i}", f"Title number {i}", "Some Author") for i in range(4)]
+    try:
+        settings = settings_for(slow, tmp_path, limits=limits, run_deadline=0.5)
+        result = enrich_analysis(analysis_of(*works), settings)
+    finally:
+        slow.stop()
+    assert {w.enrichment.status for w in result.works if w.enrichment} == {"error"}
+    assert slow.count() == 1  # one request in flight at the deadline; no other was sent
+    [problem] = problems(result)
+    assert problem.kind == "catalogue-unavailable"

@@ -82,11 +82,13 @@ def enrich_works(
             source.prepare([group[0] for group in groups.values()])
         looked = run(groups, sources, http, reporter)
     except BaseException:
+        # Ctrl-C (or a bug): nothing more is asked. The client is left open, as daemon
+        # threads may still be reading from it; they end with the process, and the cache
+        # keeps every answer it had written (SQLite transactions are atomic).
         http.stop()
         reporter.stop()
         raise
-    finally:
-        http.close()
+    http.close()
     found = {w.key: result(w, looked.get(lookup_key(w))) for w in works}
     reporter.finish(summary(list(found.values()), http, settings))
     return found
@@ -148,14 +150,19 @@ def run(
 
     for _ in range(max(1, min(http.settings.workers, len(groups)))):
         threading.Thread(target=worker, daemon=True).start()
-    deadline = time.monotonic() + http.settings.run_deadline
+    deadline: float | None = time.monotonic() + http.settings.run_deadline
     looked: dict[str, Looked] = {}
     while len(looked) < len(groups):
         try:
-            key, value = done.get(timeout=max(0.01, deadline - time.monotonic()))
+            wait = max(0.01, deadline - time.monotonic()) if deadline is not None else None
+            key, value = done.get(timeout=wait)
         except queue.Empty:
             http.stop()  # the run's deadline: the rest end as errors, at once
-            deadline = float("inf")
+            deadline = None
+            reporter.say(
+                f"the enrichment deadline ({http.settings.run_deadline:g} s) has passed; "
+                "the works not looked up yet are left as they are"
+            )
             continue
         if isinstance(value, BaseException):
             raise value
@@ -170,13 +177,15 @@ def cached_look_up(work: Work, sources: list[Catalogue], http: Http) -> Looked:
     known = verdicts.load(http.cache, work, names)
     if known is not None:
         return known
+    forgotten = http.forgotten()
     try:
         looked = Looked.of(look_up(work, sources))
     except NotCached:
         return Looked("skipped", reason="offline, and not in the cache")
     except NetworkError as error:
         return Looked("error", reason=str(error))
-    verdicts.store(http.cache, work, names, looked)
+    if http.forgotten() == forgotten:  # drawn from answers that are all kept
+        verdicts.store(http.cache, work, names, looked)
     return looked
 
 

@@ -465,6 +465,7 @@ class Http:
         self.labels = {name: s.label for name, s in services.items()}
         self.stats = Stats()
         self.stopped = threading.Event()
+        self.local = threading.local()
         self.cache = ResponseCache(settings.cache_dir, settings.hit_days, settings.miss_days, warn)
         self.gates = {
             name: Gate(s.label, s.limits_for(settings), time.monotonic)
@@ -519,8 +520,14 @@ class Http:
             raise BadResponse(f"{label}: malformed JSON") from None
 
     def forget(self, service: str, path: str, params: Mapping[str, str]) -> None:
-        """Drops a cached answer that held a record we could not read: ask again next run."""
+        """Drops a cached answer that held a record we could not read: ask again next run.
+        The thread's count of forgotten answers tells its caller not to keep a verdict."""
         self.cache.drop(request_key("GET", str(self.url(service, path, params))))
+        self.local.forgotten = self.forgotten() + 1
+
+    def forgotten(self) -> int:
+        """How many answers this thread has forgotten so far."""
+        return int(getattr(self.local, "forgotten", 0))
 
     def stop(self) -> None:
         """The run is over early (Ctrl-C, its deadline): nothing waits or retries any more."""
