@@ -293,7 +293,8 @@ def test_ctrl_c_stops_at_once_and_touches_nothing(tmp_path: Path) -> None:
     essays = tmp_path / "essays"
     essays.mkdir()
     (essays / "essay.txt").write_text(
-        "Grossman's novel.1\n\nNotes\n\n1. Vasily Grossman, Life and Fate (London: Collins, 1985), 4.\n",
+        "Grossman's novel.1\n\nNotes\n\n"
+        "1. Vasily Grossman, Life and Fate (London: Collins, 1985), 4.\n",
         encoding="utf-8",
     )
     out = tmp_path / "bib"
