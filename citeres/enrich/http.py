@@ -35,7 +35,6 @@ from citeres.settings import Limits, Settings
 
 SERVICE = "citeres.service"
 POOL = "citeres.pool"
-DEADLINE = "citeres.deadline"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
@@ -162,12 +161,13 @@ class PacingTransport(httpx.BaseTransport):
         inner: httpx.BaseTransport,
         gates: Mapping[str, Gate],
         stats: Stats,
-        max_bytes: int,
+        settings: Settings,
     ) -> None:
         self.inner = inner
         self.gates = gates
         self.stats = stats
-        self.max_bytes = max_bytes
+        self.max_bytes = settings.max_answer_bytes
+        self.deadline = settings.request_deadline
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         service = service_of(request)
@@ -177,9 +177,10 @@ class PacingTransport(httpx.BaseTransport):
             raise ValueError(f"no limits for service {service!r}")  # a programming error
         with gate.slot(pool):
             self.stats.count(self.stats.requests, service)
+            deadline = time.monotonic() + self.deadline  # from its start, not its queueing
             response = self.inner.handle_request(request)
             try:
-                body = read_capped(response, self.max_bytes, request.extensions.get(DEADLINE))
+                body = read_capped(response, self.max_bytes, deadline)
             finally:
                 response.close()
         gate.adapt(pool, response.headers)
@@ -191,7 +192,7 @@ class PacingTransport(httpx.BaseTransport):
         self.inner.close()
 
 
-def read_capped(response: httpx.Response, max_bytes: int, deadline: float | None) -> bytes:
+def read_capped(response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
     """The body, or an error when it is larger than `max_bytes` or still coming at the
     deadline (a body that drips a byte at a time never trips the read timeout)."""
     chunks: list[bytes] = []
@@ -200,16 +201,16 @@ def read_capped(response: httpx.Response, max_bytes: int, deadline: float | None
         size += len(chunk)
         if size > max_bytes:
             raise BadResponse(f"an answer larger than {max_bytes:,} bytes")
-        if late(deadline):
+        if time.monotonic() > deadline:
             raise httpx.ReadError("the answer was still coming at the request's deadline")
         chunks.append(chunk)
     return b"".join(chunks)
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Retries 429, 5xx and errors with exponential backoff and jitter, or Retry-After,
-    until the request's deadline. A timeout is retried once only and a refused connection
-    not at all: a silent or absent service costs seconds, not minutes."""
+    """Retries 429, 5xx and errors with exponential backoff and jitter, or Retry-After.
+    A timeout is retried once only and a refused connection not at all: a silent or
+    absent service costs seconds, not minutes."""
 
     def __init__(
         self, inner: httpx.BaseTransport, settings: Settings, stopped: threading.Event
@@ -221,7 +222,6 @@ class RetryTransport(httpx.BaseTransport):
         self.stopped = stopped
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        deadline = request.extensions.get(DEADLINE)
         timed_out = False
         for attempt in range(self.retries + 1):
             try:
@@ -230,12 +230,12 @@ class RetryTransport(httpx.BaseTransport):
                 raise  # no host there: a dead network does not heal in seconds
             except httpx.HTTPError as error:
                 timeout = isinstance(error, httpx.TimeoutException)
-                if attempt == self.retries or late(deadline) or (timeout and timed_out):
+                if attempt == self.retries or (timeout and timed_out):
                     raise
                 timed_out = timed_out or timeout
                 self.pause(self.delay(attempt))
                 continue
-            last = attempt == self.retries or late(deadline)
+            last = attempt == self.retries
             if response.status_code not in RETRY_STATUSES or last:
                 return response
             wait = retry_after(response.headers.get("retry-after"))
@@ -255,10 +255,6 @@ class RetryTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self.inner.close()
-
-
-def late(deadline: float | None) -> bool:
-    return deadline is not None and time.monotonic() >= deadline
 
 
 def retry_after(value: str | None) -> float | None:
@@ -481,7 +477,7 @@ class Http:
 
     def network_stack(self, on_open: Callable[[str, str], None]) -> httpx.BaseTransport:
         s = self.settings
-        paced = PacingTransport(httpx.HTTPTransport(), self.gates, self.stats, s.max_answer_bytes)
+        paced = PacingTransport(httpx.HTTPTransport(), self.gates, self.stats, s)
 
         def opened(service: str, reason: str) -> None:
             self.gates[service].close()
@@ -504,8 +500,7 @@ class Http:
         label = self.labels[service]
         if self.stopped.is_set():
             raise ServiceDown(f"{label}: the run is stopping")
-        deadline = time.monotonic() + self.settings.request_deadline
-        extensions = {SERVICE: service, POOL: pool, DEADLINE: deadline}
+        extensions = {SERVICE: service, POOL: pool}
         try:
             response = self.client.get(self.url(service, path, params), extensions=extensions)
         except httpx.HTTPError as error:
