@@ -56,13 +56,13 @@ def test_no_wrong_match_among_the_decoys(
     held = [c for c in all_cases if c.right]
     matched = [c for c in held if found[c.work.key].enrichment.id in c.right]
     recall = len(matched) / len(held)
+    print("\n".join(lines))  # what enrichment did per work: shown with -s, or on failure
     with capsys.disabled():
         print(
             f"\ndecoys ({search} search): {len(wrong)} wrong, recall {recall:.2f} "
             f"({len(matched)}/{len(held)}), {cold / len(works):.2f} requests per work cold, "
             f"{warm} warm"
         )
-        print("\n".join(f"  {line}" for line in lines))
     assert wrong == []
     assert recall >= 0.95
     assert cold <= BUDGET[search] * len(works) and warm == 0
