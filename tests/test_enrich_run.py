@@ -392,7 +392,7 @@ def test_a_warm_run_does_no_matching(
     server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cold = run(server, tmp_path, *ALL)
-    import citeres.enrich as enrich
+    import citeres.enrich.lookup as enrich
 
     def no_matching(*args: object) -> None:
         raise AssertionError("a warm run matched titles")
