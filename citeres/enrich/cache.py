@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import diskcache
+import diskcache  # type: ignore[import-untyped]
 
 DAY = 86_400.0
 KEY_VERSION = "v1"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from citeres.enrich.match import WHOLE_WORK, Candidate, Scored, title_key, year_of
 from citeres.model import Severity, Work
@@ -54,7 +55,8 @@ def additions(work: Work, record: Candidate) -> dict[str, str]:
 
 def with_fields(work: Work, changes: dict[str, str]) -> Work:
     """The one place a work is rebuilt with catalogue values."""
-    return dataclasses.replace(work, **changes) if changes else work
+    values: dict[str, Any] = dict(changes)  # every field named here holds text
+    return dataclasses.replace(work, **values) if values else work
 
 
 def title_changes(work: Work, title: str, subtitle: str | None) -> dict[str, str]:
