@@ -14,6 +14,7 @@ import typer
 from citeres import __version__, report
 from citeres.errors import CiteresError
 from citeres.model import Severity
+from citeres.paths import shown
 from citeres.pipeline import FORMATS, Request, Result
 from citeres.pipeline import run as run_pipeline
 from citeres.settings import Settings, load_settings
@@ -25,8 +26,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# citeres' reader checks every path itself (typer's checks would stop the whole run with a
+# usage panel where one bad input among good ones is only a problem to report).
 Paths = Annotated[
-    list[Path], typer.Argument(help="Text files, or directories of them.", show_default=False)
+    list[Path],
+    typer.Argument(
+        help="Text, Markdown or HTML files, directories of them, or - for standard input.",
+        show_default=False,
+        readable=False,
+    ),
 ]
 
 
@@ -194,7 +202,7 @@ def build(
     for line in report.problem_lines(list(result.kept)):
         typer.echo(line, err=True)
     counts = report.summary(result.analysis)
-    typer.echo(f"citeres: {counts} → {output}/", err=True)
+    typer.echo(f"citeres: {counts} → {shown(output)}/", err=True)
 
 
 cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)
@@ -223,6 +231,10 @@ def cache_clear_command(cache_dir: CacheDir = None) -> None:
 def main() -> None:
     try:
         app()
+    except SystemExit as stop:
+        if stop.code == 130:  # typer turns Ctrl-C into a silent exit 130
+            typer.echo("citeres: interrupted", err=True)
+        raise
     except KeyboardInterrupt:
         typer.echo("citeres: interrupted", err=True)
         sys.exit(130)

@@ -28,6 +28,7 @@ class ProblemKind(StrEnum):
     # reading the files
     UNREADABLE = "unreadable"
     ENCODING = "encoding"
+    HTML_TRUNCATED = "html-truncated"
     # the notes and their markers
     MISSING_NOTE = "missing-note"
     DUPLICATE_NOTE = "duplicate-note"
@@ -58,6 +59,7 @@ class ProblemKind(StrEnum):
     # the catalogues
     NOT_IN_CATALOGUE = "not-in-catalogue"
     CATALOGUE_AMBIGUOUS = "catalogue-ambiguous"
+    CATALOGUE_TYPE_DIFFERS = "catalogue-type-differs"
     CATALOGUE_AUTHOR_VARIANT = "catalogue-author-variant"
     CATALOGUE_YEAR_CONFLICT = "catalogue-year-conflict"
     CATALOGUE_IDENTIFIER_CONFLICT = "catalogue-identifier-conflict"
@@ -71,6 +73,7 @@ K = ProblemKind
 SEVERITY: dict[ProblemKind, Severity] = {
     K.UNREADABLE: ERROR,
     K.ENCODING: WARNING,
+    K.HTML_TRUNCATED: WARNING,
     K.MISSING_NOTE: ERROR,
     K.DUPLICATE_NOTE: ERROR,
     K.MARKER_WITHOUT_NOTE: ERROR,
@@ -95,6 +98,7 @@ SEVERITY: dict[ProblemKind, Severity] = {
     K.YEAR_CONFLICT: WARNING,
     K.NOT_IN_CATALOGUE: INFO,
     K.CATALOGUE_AMBIGUOUS: INFO,
+    K.CATALOGUE_TYPE_DIFFERS: INFO,
     K.CATALOGUE_AUTHOR_VARIANT: WARNING,
     K.CATALOGUE_YEAR_CONFLICT: WARNING,
     K.CATALOGUE_IDENTIFIER_CONFLICT: WARNING,

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from citeres.errors import OutputError
+from citeres.paths import shown
 
 
 def file_mode(path: Path) -> int:
@@ -36,4 +37,4 @@ def write_atomic(path: Path, text: str) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None

@@ -20,6 +20,7 @@ from bibtexparser.model import Block, Entry, Field
 from citeres.errors import OutputError
 from citeres.export.bibtex import write_entries
 from citeres.model import Problem, ProblemKind
+from citeres.paths import shown
 from citeres.write import write_atomic
 
 TYPE = "@type"  # the entry type, compared like a field
@@ -223,7 +224,7 @@ def write_bib(path: Path, entries: Sequence[Entry], overwrite: bool = False) -> 
     if existing is None:
         text, state = write_entries(entries), None
     else:
-        merged = merge(existing, read_state(path), entries, str(path))
+        merged = merge(existing, read_state(path), entries, shown(path))
         text, state, problems = merged.text, merged.state, merged.problems
     write_atomic(path, text)
     state = state if state is not None else {e.key: entry_state(e) for e in entries}
