@@ -1,24 +1,13 @@
-"""The export boundary: no control character from a document or a catalogue reaches a file.
-
-A NUL, ESC or BEL in a field makes biber abort and a terminal misbehave; they are removed
-(tab and newline stay) and each work that had some is reported with where it came from.
-"""
+"""The export boundary: no control character from a document or a catalogue reaches a
+bibliography file; each work that had some is reported with where it came from."""
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 
+from citeres.controls import CONTROL, strip_controls
 from citeres.model import Analysis, Name, Problem, Severity, Work
-
-# C0 and C1 controls and DEL, except tab and line feed.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def strip_controls(text: str) -> str:
-    """`text` without control characters: the one sanitising function of every output."""
-    return CONTROL.sub("", text)
 
 
 def clean_name(name: Name) -> Name:

@@ -19,7 +19,7 @@ from bibtexparser.middlewares.names import (
 )
 from bibtexparser.model import Block, Entry, String
 
-from citeres.export.clean import strip_controls
+from citeres.controls import strip_controls
 from citeres.export.merge import TYPE
 from citeres.model import Name, Work, WorkType
 
