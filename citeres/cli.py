@@ -231,6 +231,10 @@ def cache_clear_command(cache_dir: CacheDir = None) -> None:
 def main() -> None:
     try:
         app()
+    except SystemExit as stop:
+        if stop.code == 130:  # typer turns Ctrl-C into a silent exit 130
+            typer.echo("citeres: interrupted", err=True)
+        raise
     except KeyboardInterrupt:
         typer.echo("citeres: interrupted", err=True)
         sys.exit(130)

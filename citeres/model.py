@@ -183,12 +183,14 @@ class Citation:
 class Enrichment:
     """What the catalogues said of a work."""
 
-    status: str  # matched | ambiguous | not-found | skipped | error
-    source: str | None = None  # openlibrary | crossref
-    id: str | None = None
+    status: str  # matched | ambiguous | refused | not-found | skipped | error
+    source: str | None = None  # openlibrary | crossref | another catalogue's name
+    id: str | None = None  # the record matched, or refused
     score: float = 0.0
     filled: tuple[str, ...] = ()  # the Work fields the catalogue supplied
-    candidates: tuple[str, ...] = ()  # best candidates, for ambiguous matches
+    candidates: tuple[str, ...] = ()  # the rivals (ambiguous), the closest (not found)
+    query: str | None = None  # the query that found the record: `title "…" + author …`
+    reason: str | None = None  # why the record was refused, or why none was asked
 
 
 @dataclass(frozen=True)

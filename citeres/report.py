@@ -77,6 +77,8 @@ def enrichment_json(w: Work) -> dict[str, Any]:
             "score": round(e.score, 3),
             "filled": sorted(filled),
             "candidates": list(e.candidates),
+            "query": e.query,
+            "reason": e.reason,
         },
     }
 
