@@ -128,19 +128,35 @@ def summary(analysis: Analysis) -> str:
 
 
 # What Markdown (CommonMark and GitHub's tables) reads as markup inside a line: emphasis,
-# code, links and images, raw HTML and entities, strikethrough, table cells. An underscore
-# inside a word (`003_6b9c.txt`, `under_score`) is no emphasis there and stays as it is.
-MARKUP = re.compile(r"([\\`*\[\]<>&|~]|(?<![^\W_])_|_(?![^\W_]))")
+# code, links and images, raw HTML, entities (`&amp;`, not a lone `&`), strikethrough, table
+# cells. An underscore inside a word (`003_6b9c.txt`) is no emphasis and stays as it is.
+MARKUP = re.compile(r"([\\`*\[\]<>|~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_]))")
 
 
 def inline(text: object) -> str:
     """Text from a document as literal Markdown on one line: no control characters, every
     markup character escaped, so a note's raw HTML stays text and a `|` stays in its cell."""
-    flat = " ".join(strip_controls(str(text if text is not None else "")).split())
-    return MARKUP.sub(r"\\\1", flat)
+    return escape_markup(one_line(str(text if text is not None else "")))
+
+
+def one_line(text: str) -> str:
+    return " ".join(strip_controls(text).split())
+
+
+def escape_markup(text: str) -> str:
+    return MARKUP.sub(r"\\\1", text)
 
 
 cell = inline  # a table cell is one line of literal text
+
+
+def message(text: str) -> str:
+    """A problem's message: its `quoted` parts stay code spans, which Markdown shows
+    literally whatever they hold; the rest is escaped as literal text."""
+    parts = one_line(text).split("`")
+    if len(parts) % 2 == 0:  # a backtick without its pair: all of it literal
+        return inline(text)
+    return "".join(f"`{part}`" if i % 2 else escape_markup(part) for i, part in enumerate(parts))
 
 
 def to_markdown(analysis: Analysis) -> str:
@@ -150,7 +166,7 @@ def to_markdown(analysis: Analysis) -> str:
         lines.extend(document_markdown(document, titles))
     if analysis.problems:
         lines += ["## Other problems", ""]
-        lines += [f"- {inline(where(p))}{p.kind}: {inline(p.message)}" for p in analysis.problems]
+        lines += [f"- {inline(where(p))}{p.kind}: {message(p.message)}" for p in analysis.problems]
         lines.append("")
     lines += [
         "## Works",
@@ -183,7 +199,7 @@ def document_markdown(document: DocumentResult, works: dict[str, Work]) -> list[
         lines += [f"Works cited: {works_cited}", ""]
     lines += [f"### Problems ({len(document.problems)})", ""]
     lines += [
-        f"- line {p.line}: **{p.severity.value}** {p.kind}: {inline(p.message)}"
+        f"- line {p.line}: **{p.severity.value}** {p.kind}: {message(p.message)}"
         for p in document.problems
     ]
     lines += [

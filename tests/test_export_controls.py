@@ -76,3 +76,21 @@ def test_markdown_escapes_keep_file_names_and_keys_readable() -> None:
     assert inline("seeds/003_6b9c40ab48327787.txt") == "seeds/003_6b9c40ab48327787.txt"
     html = MarkdownIt("commonmark").render(inline("_emphasis_ and __strong__ and a_b"))
     assert html == "<p>_emphasis_ and __strong__ and a_b</p>\n"
+
+
+def test_a_messages_quoted_text_stays_a_code_span() -> None:
+    from citeres.report import message
+
+    html = MarkdownIt("commonmark").render(message("`<img src=x>` is taken as `*A* | B`"))
+    assert html == "<p><code>&lt;img src=x&gt;</code> is taken as <code>*A* | B</code></p>\n"
+    assert MarkdownIt("commonmark").render(message("odd ` <b>x</b>")) == (
+        "<p>odd ` &lt;b&gt;x&lt;/b&gt;</p>\n"
+    )
+
+
+def test_an_ampersand_is_escaped_only_where_it_would_be_an_entity() -> None:
+    from citeres.report import inline
+
+    assert inline("Grosset & Dunlap") == "Grosset & Dunlap"
+    html = MarkdownIt("commonmark").render(inline("&lt;b&gt; and &#60;i&#62;"))
+    assert html == "<p>&amp;lt;b&amp;gt; and &amp;#60;i&amp;#62;</p>\n"
