@@ -14,8 +14,13 @@ from pathlib import Path
 
 from citeres.export import record
 from citeres.export.clean import clean_works
-from citeres.export.folder import ENTRY_WRITERS, OUTPUT_NAMES, TEXT_WRITERS, edited_works
-from citeres.export.folder import write_folder as write_folder
+from citeres.export.folder import (
+    ENTRY_WRITERS,
+    OUTPUT_NAMES,
+    TEXT_WRITERS,
+    edited_works,
+    write_folder,
+)
 from citeres.export.formats import DEFAULT_FORMATS, FILE_NAMES, Format, parse_formats
 from citeres.model import Analysis, DocumentResult, Problem, Severity
 

@@ -13,7 +13,8 @@ from bibtexparser.model import Entry
 from citeres.errors import OutputError
 from citeres.export import record
 from citeres.export.bibtex import write_entries
-from citeres.export.merge import Edits, Merged, State, entry_state, merge
+from citeres.export.merge import Edits, Merged, entry_state, merge
+from citeres.export.record import State
 from citeres.model import Problem
 from citeres.write import write_atomic
 
@@ -94,9 +95,11 @@ class BibFile:
         edits kept. The .bib goes first: if a run stops between the two, the next one takes
         citeres' new values for hand edits equal to what it generates, which is harmless."""
         merged = self.merge(entries, last)
-        if merged is None or self.existing is None:
+        if self.existing is None or merged is None:
             write_atomic(self.path, write_entries(entries))
+            problems: tuple[Problem, ...] = ()
         else:
             write_atomic(self.path, self.existing.encode(merged.text))
+            problems = merged.problems
         record.write_bib_record(self.path, {e.key: entry_state(e) for e in entries})
-        return [*self.problems, *(merged.problems if merged else ())]
+        return [*self.problems, *problems]

@@ -21,8 +21,8 @@ from bibtexparser.model import Entry
 from citeres.export import biblatex, bibtex, csljson, decode, record, ris
 from citeres.export.bibfile import BibFile
 from citeres.export.formats import FILE_NAMES, Format
-from citeres.export.merge import Edits, State
-from citeres.export.record import Cited
+from citeres.export.merge import Edits
+from citeres.export.record import Cited, State
 from citeres.model import Problem, Severity, Work
 from citeres.write import remove_stale_temps, write_atomic
 
@@ -68,8 +68,10 @@ def apply(works: Sequence[Work], layers: Sequence[Overrides], own: bool = False)
         for layer in reversed(layers):
             changes.update(layer.fields.get(work.key, {}))
         out.append(dataclasses.replace(work, **changes) if changes else work)
+    if not own:
+        return out
     keys = {work.key for work in out} | removed
-    for extra in (w for layer in layers for w in layer.own) if own else ():
+    for extra in [work for layer in layers for work in layer.own]:
         if extra.key not in keys:
             out.append(extra)
             keys.add(extra.key)
@@ -79,7 +81,10 @@ def apply(works: Sequence[Work], layers: Sequence[Overrides], own: bool = False)
 def relative(folder: Path, path: str) -> str:
     """A document as the record names it: relative to the output folder, so the record
     holds no path of this machine and stays true wherever the command is run from."""
-    return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(folder))).as_posix()
+    try:
+        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(folder))).as_posix()
+    except ValueError:  # another drive, on Windows: no relative path exists
+        return Path(os.path.abspath(path)).as_posix()
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ import bibtexparser
 from bibtexparser.model import Block, Entry, Field, String
 
 from citeres.export.bibtex import write_entries
+from citeres.export.record import State
 from citeres.model import Problem, Severity
 
 TYPE = "@type"  # the entry type, compared like a field
-State = dict[str, dict[str, str]]  # key → field → the text citeres generated
 LONE_LF = re.compile(r"(?<!\r)\n")
 
 
