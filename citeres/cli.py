@@ -15,6 +15,7 @@ from citeres.enrich import cache_stats, clear_cache, enrich_analysis
 from citeres.enrich.progress import make_reporter
 from citeres.errors import CiteresError
 from citeres.model import Analysis, Severity
+from citeres.paths import shown
 from citeres.pipeline import analyse_paths
 from citeres.settings import Settings, load_settings
 from citeres.write import check_output_dir, write_atomic
@@ -26,8 +27,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# citeres' reader checks every path itself (typer's checks would stop the whole run with a
+# usage panel where one bad input among good ones is only a problem to report).
 Paths = Annotated[
-    list[Path], typer.Argument(help="Text files, or directories of them.", show_default=False)
+    list[Path],
+    typer.Argument(
+        help="Text, Markdown or HTML files, directories of them, or - for standard input.",
+        show_default=False,
+        readable=False,
+    ),
 ]
 
 
@@ -206,7 +214,7 @@ def build(
     for line in report.problem_lines(kept):
         typer.echo(line, err=True)
     counts = report.summary(analysis)
-    typer.echo(f"citeres: {counts} → {output}/", err=True)
+    typer.echo(f"citeres: {counts} → {shown(output)}/", err=True)
 
 
 cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)

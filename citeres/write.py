@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from citeres.errors import OutputError
+from citeres.paths import shown
 
 # Files older than this are left by an earlier run: a temporary file lives for one write.
 RUN_STARTED = time.time()
@@ -53,31 +54,31 @@ def write_atomic(path: Path, text: str | bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {shown(path)}: {exc.strerror or exc}") from None
 
 
 def check_output_dir(path: Path) -> None:
     """Raise OutputError unless `path` is, or can be made, a folder citeres can write in;
     called before any work starts, so a bad `-o` costs nothing. Creates nothing."""
-    existing = path
+    existing, name = path, shown(path)
     while not existing.exists():
         if existing.is_symlink():
-            raise OutputError(f"cannot write {path}: {existing} is a broken link")
+            raise OutputError(f"cannot write {name}: {shown(existing)} is a broken link")
         if existing.parent == existing:
             break
         existing = existing.parent
     if not existing.is_dir():
-        raise OutputError(f"cannot write {path}: {existing} is not a folder")
+        raise OutputError(f"cannot write {name}: {shown(existing)} is not a folder")
     if existing != path:  # to be created: the nearest folder there must take new entries
         if not os.access(existing, os.W_OK | os.X_OK):
-            raise OutputError(f"cannot write {path}: cannot create a folder in {existing}")
+            raise OutputError(f"cannot write {name}: cannot create a folder in {shown(existing)}")
         return
     try:  # the folder exists: a real file is the only test that sees read-only mounts and ACLs
         fd, probe = tempfile.mkstemp(prefix=".citeres-probe.", suffix=".tmp", dir=path)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise OutputError(f"cannot write in {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write in {name}: {exc.strerror or exc}") from None
 
 
 def remove_stale_temps(folder: Path, names: set[str]) -> None:

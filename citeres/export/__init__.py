@@ -23,6 +23,7 @@ from citeres.export.folder import (
 )
 from citeres.export.formats import DEFAULT_FORMATS, FILE_NAMES, Format, parse_formats
 from citeres.model import Analysis, DocumentResult, Problem, Severity
+from citeres.paths import shown
 
 __all__ = [
     "DEFAULT_FORMATS", "ENTRY_WRITERS", "FILE_NAMES", "TEXT_WRITERS", "Format",
@@ -106,5 +107,5 @@ def renamed(target: Path, path: str) -> Problem:
         line=1,
         kind="per-document-renamed",
         severity=Severity.INFO,
-        message=f"its set is written to {target}/: {stem!r} is taken or not a safe folder name",
+        message=f"its set is written to {shown(target)}/: {stem!r} is taken or not a safe name",
     )

@@ -16,6 +16,7 @@ from citeres.export.bibtex import write_entries
 from citeres.export.merge import Edits, Merged, entry_state, merge
 from citeres.export.record import State
 from citeres.model import Problem
+from citeres.paths import shown
 from citeres.write import write_atomic
 
 # Longest first: a UTF-32 LE BOM begins with the UTF-16 LE one.
@@ -54,10 +55,12 @@ def read_bib(path: Path) -> BibText | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise OutputError(f"cannot read {path} to merge with it: {exc.strerror or exc}") from None
+        raise OutputError(
+            f"cannot read {shown(path)} to merge with it: {exc.strerror or exc}"
+        ) from None
     except ValueError:
         raise OutputError(
-            f"cannot merge with {path}: it is not UTF-8 (nor UTF-16/32 with a BOM); "
+            f"cannot merge with {shown(path)}: it is not UTF-8 (nor UTF-16/32 with a BOM); "
             "save it as UTF-8, or --overwrite to replace it"
         ) from None
 
@@ -83,7 +86,7 @@ class BibFile:
         """The file merged with `entries`, against citeres' values `last`; None if absent."""
         if self.existing is None:
             return None
-        return merge(self.existing.text, last, entries, str(self.path))
+        return merge(self.existing.text, last, entries, shown(self.path))
 
     def edits(self, entries: Sequence[Entry], last: State | None) -> Edits:
         """What the user changed in the file, against what citeres generates from `entries`."""

@@ -24,6 +24,7 @@ from citeres.export.formats import FILE_NAMES, Format
 from citeres.export.merge import Edits
 from citeres.export.record import Cited, State
 from citeres.model import Problem, Severity, Work
+from citeres.paths import shown
 from citeres.write import remove_stale_temps, write_atomic
 
 TEXT_WRITERS: dict[Format, Callable[[Iterable[Work]], str]] = {
@@ -128,14 +129,14 @@ def carry_over(
 
 def kept_problem(folder: Path, kept: dict[str, Cited]) -> Problem:
     documents = sorted({path for cited in kept.values() for path in cited.cited_by})
-    shown = ", ".join(documents[:3]) + (" ..." if len(documents) > 3 else "")
+    some = ", ".join(documents[:3]) + (" ..." if len(documents) > 3 else "")
     return Problem(
         path="",
         line=1,
         kind="kept-from-other-documents",
         severity=Severity.INFO,
-        message=f"{folder}/: {len(kept)} entries kept for documents not in this run "
-        f"({shown}); --overwrite drops them",
+        message=f"{shown(folder)}/: {len(kept)} entries kept for documents not in this run "
+        f"({some}); --overwrite drops them",
     )
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from citeres.model import Name, Problem, Severity, Work, WorkType
+from citeres.paths import shown
 from citeres.write import write_atomic
 
 VERSION = 1
@@ -75,7 +76,7 @@ class Outcome:
 
 def damaged(path: Path, why: str, consequence: str) -> Problem:
     return Problem(
-        path=str(path),
+        path=shown(path),
         line=1,
         kind="record-damaged",
         severity=Severity.WARNING,
