@@ -97,3 +97,18 @@ def test_stale_temporary_files_of_citeres_only_are_removed(tmp_path: Path) -> No
     assert left == names - {".references.bib.k2j_9x0a.tmp", ".report.md.abcdefgh.tmp"} | {
         fresh.name
     }
+
+
+def test_an_unwritable_output_dir_is_refused_even_as_root(tmp_path: Path, monkeypatch) -> None:
+    """As root the mode bits do not stop a write; a read-only disk does, as faked here."""
+    import citeres.write as write
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(write.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(write.os, "access", lambda path, mode: False)
+    with pytest.raises(OutputError, match=r"cannot write in .*: Read-only file system"):
+        check_output_dir(tmp_path)
+    with pytest.raises(OutputError, match="cannot create a folder in"):
+        check_output_dir(tmp_path / "new")
