@@ -18,7 +18,7 @@ from citeres.model import Analysis, Severity
 from citeres.paths import shown
 from citeres.pipeline import analyse_paths
 from citeres.settings import Settings, load_settings
-from citeres.write import write_atomic
+from citeres.write import check_output_dir, write_atomic
 
 app = typer.Typer(
     help="Find, resolve and check the references in plain-text essays.",
@@ -194,13 +194,17 @@ def build(
     quiet: Quiet = False,
 ) -> None:
     """Write the bibliography (references.bib, .json, .ris) and the report (report.md, .html)."""
+    try:
+        check_output_dir(output)  # before any work: a bad -o costs nothing
+    except CiteresError as error:
+        raise fail(error) from None
     chosen = settings(mailto, cache_dir, offline)
     analysis = analyse(paths)
     if enrich:
         analysis = enriched(analysis, chosen, quiet)
     wanted = export.parse_formats(formats)
     try:
-        kept = export.write_bibliography(output, analysis.works, wanted, overwrite)
+        kept = export.write_bibliography(output, analysis, wanted, overwrite)
         if per_document:
             kept += export.write_per_document(output, analysis, wanted, overwrite)
         write_atomic(output / "report.md", report.to_markdown(analysis))
