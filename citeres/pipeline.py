@@ -18,6 +18,7 @@ from citeres.model import Analysis, Document, DocumentResult, Problem
 from citeres.problems import ordered
 from citeres.read import read_all
 from citeres.settings import Settings
+from citeres.write import check_output_dir
 
 FORMATS = ("bibtex", "csljson", "ris")  # the default of `build --format`
 
@@ -45,6 +46,8 @@ class Result:
 def run(request: Request) -> Result:
     """Read, analyse, enrich, export and report, in that order; raises CiteresError only when
     the run cannot go on (nothing readable, an output that cannot be written)."""
+    if request.output is not None:
+        check_output_dir(request.output)  # before any work: a bad -o costs nothing
     read = read_all(list(request.paths))
     analysis, problems = analyse(read.documents)
     problems = [*read.problems, *problems]
@@ -117,7 +120,7 @@ def export(analysis: Analysis, request: Request, folder: Path) -> tuple[Problem,
     from citeres import export as formats
 
     wanted = formats.parse_formats(",".join(request.formats))
-    kept = formats.write_bibliography(folder, analysis.works, wanted, request.overwrite)
+    kept = formats.write_bibliography(folder, analysis, wanted, request.overwrite)
     if request.per_document:
         kept += formats.write_per_document(folder, analysis, wanted, request.overwrite)
     return tuple(kept)

@@ -66,6 +66,10 @@ class ProblemKind(StrEnum):
     CATALOGUE_UNAVAILABLE = "catalogue-unavailable"
     # writing the bibliography
     HAND_EDIT_KEPT = "hand-edit-kept"
+    RECORD_DAMAGED = "record-damaged"
+    PER_DOCUMENT_RENAMED = "per-document-renamed"
+    CONTROL_CHARACTER = "control-character"
+    KEPT_FROM_OTHER_DOCUMENTS = "kept-from-other-documents"
 
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -104,6 +108,10 @@ SEVERITY: dict[ProblemKind, Severity] = {
     K.CATALOGUE_IDENTIFIER_CONFLICT: WARNING,
     K.CATALOGUE_UNAVAILABLE: WARNING,
     K.HAND_EDIT_KEPT: INFO,
+    K.RECORD_DAMAGED: WARNING,
+    K.PER_DOCUMENT_RENAMED: INFO,
+    K.CONTROL_CHARACTER: WARNING,
+    K.KEPT_FROM_OTHER_DOCUMENTS: INFO,
 }
 # The messages that always say the same thing, filled from named values.
 TEMPLATES: dict[ProblemKind, str] = {

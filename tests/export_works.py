@@ -12,6 +12,8 @@ from citeres.model import (
     Analysis,
     Citation,
     DocumentResult,
+    Enrichment,
+    EnrichmentStatus,
     Kind,
     Name,
     Problem,
@@ -225,4 +227,47 @@ ANALYSIS = Analysis(
         ),
     ),
     works=WORKS,
+)
+
+# Control characters as a document (or a catalogue, for the publisher) may hand them over.
+DIRTY = Work(
+    key="smith2000ordinary",
+    type=WorkType.ARTICLE,
+    authors=(Name(family="Smith\x07", given="Jane\x00"),),
+    title="Ordinary\x00 Title\x1b[31m with a bell\x07",
+    container="Journal\x0c of\x85 Tests",
+    publisher="Pub\x7flisher",
+    volume="3",
+    year="2000",
+    pages="1-9",
+    enrichment=Enrichment(
+        status=EnrichmentStatus.MATCHED, source="crossref", filled=("publisher",)
+    ),
+)
+DIRTY_ANALYSIS = Analysis(
+    documents=(
+        DocumentResult(
+            path="essays/dirty\x1b.txt",
+            citations=(
+                Citation(
+                    path="essays/dirty\x1b.txt",
+                    line=7,
+                    kind=Kind.FULL,
+                    raw="<script>alert('x')</script> | Smith\x07, *Ordinary* [x](javascript:y) \\",
+                    reference=Reference(),
+                    work=DIRTY.key,
+                    pages="5|6",
+                ),
+            ),
+            problems=(
+                Problem(
+                    path="essays/dirty\x1b.txt",
+                    line=7,
+                    kind=ProblemKind.UNPARSED_REFERENCE,
+                    message="<img src=x onerror=alert(1)> \x1b]0;title\x07 | not a cell",
+                ),
+            ),
+        ),
+    ),
+    works=(DIRTY, *WORKS),
 )
