@@ -45,6 +45,30 @@ def roman_value(numeral: str) -> int | None:
     return total
 
 
+NUMERALS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def roman_numeral(number: int) -> str:
+    """14 → `xiv`, lower case; the inverse of roman_value for 1 and up."""
+    numeral = ""
+    for value, letters in NUMERALS:
+        while number >= value:
+            numeral, number = numeral + letters, number - value
+    return numeral
+
+
+def letters(number: int) -> str:
+    """1 → `a`, 26 → `z`, 27 → `aa`, …: list labels and key suffixes, without end."""
+    label = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        label = chr(ord("a") + rest) + label
+    return label
+
+
 def volume_number(volume: str | None) -> int | None:
     """`II` and `2` are the same volume; None when the volume is not a number."""
     if not volume or not volume.strip():

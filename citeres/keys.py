@@ -7,13 +7,12 @@ fixed by the works' own fields, so keys do not depend on the order of the inputs
 from __future__ import annotations
 
 import re
-import string
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from citeres.identity import YEAR, significant_words, slug, volume_number
+from citeres.identity import YEAR, letters, significant_words, slug, volume_number
 from citeres.model import Citation, Work
 
 YEAR_IN_URL = re.compile(rf"/({YEAR})/")
@@ -82,10 +81,5 @@ def assign_keys(
 
 
 def suffix(n: int) -> str:
-    """The letters for the n-th of colliding works: a … z, aa … zz, aaa …, without end."""
-    letters = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = string.ascii_lowercase[rest] + letters
-    return letters
+    """The letters for the n-th (from 0) of colliding works: a … z, aa … zz, aaa …"""
+    return letters(n + 1)

@@ -17,6 +17,8 @@ from citeres.identity import (
     fold,
     is_year,
     last_year,
+    letters,
+    roman_numeral,
     roman_value,
     significant_words,
     slug,
@@ -219,3 +221,21 @@ def test_surname_keys(a: Name, b: Name, same: bool) -> None:
 def test_surname_set() -> None:
     names = (Name(family="Webb", given="Sidney"), Name(family="Webb", given="Beatrice"))
     assert surname_set(names) == frozenset({"webb"})
+
+
+@pytest.mark.parametrize(
+    ("number", "numeral"), [(1, "i"), (4, "iv"), (14, "xiv"), (40, "xl"), (1990, "mcmxc")]
+)
+def test_roman_numerals(number: int, numeral: str) -> None:
+    assert roman_numeral(number) == numeral
+
+
+def test_roman_numerals_read_back() -> None:
+    assert all(roman_value(roman_numeral(n)) == n for n in range(1, 4000))
+
+
+@pytest.mark.parametrize(
+    ("number", "label"), [(1, "a"), (26, "z"), (27, "aa"), (52, "az"), (702, "zz"), (703, "aaa")]
+)
+def test_letters(number: int, label: str) -> None:
+    assert letters(number) == label
