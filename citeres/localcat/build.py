@@ -26,6 +26,9 @@ from citeres.localcat.dump import records as stream
 BATCH = 20_000  # rows per executemany
 PROGRESS_EVERY = 1_000_000  # records between progress lines
 T = TypeVar("T")
+# Forked, the parts start at once and need no `__main__` guard in a caller's script; the
+# build starts no thread before them. Elsewhere fork is unsafe (macOS) or absent.
+START = "fork" if sys.platform == "linux" else "spawn"
 
 RECORDS_SCHEMA = """
 CREATE TABLE works (
@@ -67,6 +70,7 @@ class Part:
 
     counts: dict[str, int] = field(default_factory=dict)
     files: list[dict[str, Any]] = field(default_factory=list)
+    cpu: dict[str, float] = field(default_factory=dict)  # seconds of CPU the part used
 
     def read(self, dump: Dump, tally: Tally) -> None:
         self.files.append({"name": dump.path.name, "kind": dump.kind, "date": dump.date})
@@ -84,12 +88,14 @@ def build(
         parts = run_parts(dumps, staged, jobs, quiet)
         counts = {k: v for part in parts for k, v in part.counts.items()}
         files = [f for part in parts for f in part.files]
+        cpu = {k: round(v, 1) for part in parts for k, v in part.cpu.items()}
         info = store.CatalogueInfo(
             dump_date=dump_date(dumps, files),
             built=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             counts=counts,
             files=files,
             seconds=round(time.perf_counter() - start, 1),
+            cpu_seconds=cpu,
         )
         info.write(staged)
         store.publish(directory, staged, info)
@@ -130,7 +136,7 @@ def run_parts(dumps: dict[str, Dump], staged: Path, jobs: int, quiet: bool) -> l
     if jobs < 2 or editions is None:
         return [task(*args) for task, args in tasks]
     # Separate processes, each with its own files: nothing is shared but the result.
-    with multiprocessing.get_context("spawn").Pool(2) as pool:
+    with multiprocessing.get_context(START).Pool(2) as pool:
         pending = [pool.apply_async(task, args) for task, args in tasks]
         while not all(p.ready() for p in pending):
             for p in pending:
@@ -142,10 +148,11 @@ def run_parts(dumps: dict[str, Dump], staged: Path, jobs: int, quiet: bool) -> l
 
 def works_part(authors: Dump, works: Dump, staged: Path, quiet: bool) -> Part:
     """records.sqlite and the full-text index: works with their authors' names."""
-    from citeres.localcat.fulltext import Writer, name_words, title_words
+    from citeres.localcat.fulltext import Writer
 
     part = Part()
-    names, others = read_authors(authors, part, quiet)
+    start = time.process_time()
+    names, folded_names = read_authors(authors, part, quiet)
     db = connect(staged / store.RECORDS, RECORDS_SCHEMA)
     index = Writer(staged / store.FULLTEXT)
     used: set[int] = set()
@@ -159,35 +166,35 @@ def works_part(authors: Dump, works: Dump, staged: Path, quiet: bool) -> Part:
         for w in batch:
             known = [a for a in w.authors if a in names]
             used.update(known)
-            people = [names[a] for a in known] + [o for a in known for o in others.get(a, ())]
-            index.add(w.id, title_words(w.title, w.subtitle), name_words(people))
+            index.add(w.id, w.title, w.subtitle, " ".join(folded_names[a] for a in known))
         kept += len(batch)
     part.read(works, tally)
     db.executemany("INSERT INTO authors VALUES (?, ?)", ((a, names[a]) for a in sorted(used)))
     finish(db)
     index.close()
     part.counts.update(works=kept, authors=len(used))
+    part.cpu["works"] = time.process_time() - start
     return part
 
 
-def read_authors(
-    dump: Dump, part: Part, quiet: bool
-) -> tuple[dict[int, str], dict[int, tuple[str, ...]]]:
-    """Every author's name, and the other names of those who have some (for finding)."""
+def read_authors(dump: Dump, part: Part, quiet: bool) -> tuple[dict[int, str], dict[int, str]]:
+    """Every author's name; and all their names, folded for the index."""
+    from citeres.localcat.fulltext import plain
+
     names: dict[int, str] = {}
-    others: dict[int, tuple[str, ...]] = {}
+    folded: dict[int, str] = {}
     tally = Tally()
     for author in progress(stream(dump, records.author, tally), "authors", quiet):
         names[author.id] = author.name
-        if author.other_names:
-            others[author.id] = author.other_names
+        folded[author.id] = plain(" ".join((author.name, *author.other_names)))
     part.read(dump, tally)
-    return names, others
+    return names, folded
 
 
 def editions_part(dump: Dump | None, staged: Path, quiet: bool) -> Part:
     """editions.sqlite: editions, ISBN → edition, and each work's edition count and years."""
     part = Part()
+    start = time.process_time()
     db = connect(staged / store.EDITIONS, EDITIONS_SCHEMA)
     scratch = staged / "scratch.sqlite"
     db.execute("ATTACH DATABASE ? AS scratch", (str(scratch),))
@@ -222,6 +229,7 @@ def editions_part(dump: Dump | None, staged: Path, quiet: bool) -> Part:
     isbns = db.execute("SELECT count(*) FROM isbns").fetchone()[0]
     finish(db)
     part.counts.update(editions=kept, isbns=isbns)
+    part.cpu["editions"] = time.process_time() - start
     return part
 
 

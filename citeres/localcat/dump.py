@@ -97,14 +97,12 @@ def records(dump: Dump, decode: Callable[[int, bytes], Row | None], tally: Tally
     want = next(t for t, k in KINDS.items() if k == dump.kind).encode()
     prefix, suffix = KEY_PREFIX[dump.kind], KEY_SUFFIX[dump.kind]
     start = len(prefix)
+    newest = tally.newest.encode()
     for line in raw_lines(dump.path):
         tally.lines += 1
         parts = line.split(b"\t", 4)
-        if len(parts) != 5:
-            tally.malformed += 1
-            continue
-        if parts[0] != want:
-            if parts[0].startswith(b"/type/"):
+        if len(parts) != 5 or parts[0] != want:
+            if len(parts) == 5 and parts[0].startswith(b"/type/"):
                 tally.other += 1
             else:
                 tally.malformed += 1
@@ -120,10 +118,10 @@ def records(dump: Dump, decode: Callable[[int, bytes], Row | None], tally: Tally
             tally.malformed += 1
             continue
         tally.records += 1
-        if parts[3] > tally.newest.encode():
-            tally.newest = parts[3].decode("ascii", "replace")
+        newest = max(newest, parts[3])
         if row is not None:
             yield row
+    tally.newest = newest.decode("ascii", "replace")
     check_tally(dump, tally)
 
 

@@ -18,12 +18,13 @@ from typing import Any
 from citeres.enrich.match import Candidate
 from citeres.enrich.openlibrary import normal_isbn
 from citeres.localcat import store
-from citeres.localcat.fulltext import Reader
+from citeres.localcat.fulltext import Reader, enough_shared
 from citeres.localcat.records import isbn13
 from citeres.model import Work, WorkType
 
 SOURCE = "openlibrary"
 LIMIT = 10  # candidates per search, as the online search asks for
+OVERFETCH = 3  # hits read per candidate kept: some share too few of the title's words
 
 WORKS = """
 SELECT w.id, w.title, w.subtitle, w.year, w.authors, s.editions, s.years
@@ -74,15 +75,20 @@ class LocalCatalogue:
         return db
 
     def search(self, title: str, names: Sequence[str] = (), limit: int = LIMIT) -> list[Candidate]:
-        """Works ranked by how well they fit a title and author names (surnames or full
-        names), best first: candidates for match.choose, which alone decides."""
-        numbers = list(dict.fromkeys(self.fulltext.search(title, names, limit)))
-        return self.works(numbers)
+        """Works ranked by how well they fit a title ("Main: Subtitle" too) and author
+        names (surnames or full names), best first: candidates for match.choose, which
+        alone decides. Only works that share a word of a name and enough of the main
+        title's words to pass match.py's title gate are returned."""
+        numbers = list(dict.fromkeys(self.fulltext.search(title, names, limit * OVERFETCH)))
+        rows = self.rows(numbers)
+        fit = [n for n in numbers if n in rows and enough_shared(title, rows[n][1], rows[n][2])]
+        return self.candidates_of(fit[:limit], rows)
 
     def candidates(self, work: Work, limit: int = LIMIT) -> list[Candidate]:
         """`search` for a cited work: its title and its authors' (or editors') surnames."""
         people = work.authors or work.editors
-        return self.search(work.title or "", [n.family for n in people], limit)
+        title = f"{work.title}: {work.subtitle}" if work.subtitle else work.title or ""
+        return self.search(title, [n.family for n in people], limit)
 
     def by_isbn(self, isbns: Iterable[str]) -> dict[str, Candidate]:
         """Editions by ISBN (10 or 13, any punctuation), keyed by the ISBN as
@@ -127,11 +133,18 @@ class LocalCatalogue:
 
     def works(self, numbers: list[int]) -> list[Candidate]:
         """Work records in the order asked, as /search.json docs would give them."""
+        return self.candidates_of(numbers, self.rows(numbers))
+
+    def rows(self, numbers: list[int]) -> dict[int, tuple[Any, ...]]:
         if not numbers:
-            return []
+            return {}
+        return {row[0]: row for row in self.db().execute(WORKS.format(marks(numbers)), numbers)}
+
+    def candidates_of(
+        self, numbers: list[int], rows: dict[int, tuple[Any, ...]]
+    ) -> list[Candidate]:
         db = self.db()
-        rows = {row[0]: row for row in db.execute(WORKS.format(marks(numbers)), numbers)}
-        people = sorted({int(a) for row in rows.values() for a in (row[4] or "").split()})
+        people = sorted({int(a) for n in numbers if n in rows for a in (rows[n][4] or "").split()})
         names = dict(
             db.execute(f"SELECT id, name FROM authors WHERE id IN ({marks(people)})", people)
         )

@@ -89,7 +89,7 @@ def work(number: int, data: bytes) -> WorkRow | None:
         number,
         title,
         text(record.subtitle),
-        year_of(text(record.first_publish_date)),
+        year(record.first_publish_date),
         author_numbers(record.authors),
     )
 
@@ -107,11 +107,18 @@ def edition(number: int, data: bytes) -> Edition | None:
         works[0],
         text(record.title),
         text(record.subtitle),
-        year_of(text(record.publish_date)),
+        year(record.publish_date),
         next(iter(texts(record.publishers)), None),
         next(iter(texts(record.publish_places)), None),
         tuple(isbns),
     )
+
+
+def year(value: object) -> int | None:
+    """match.year_of, at once for the plain four digits most dates are."""
+    if isinstance(value, str) and len(value) == 4 and value.isdigit():
+        return int(value) if "1400" <= value <= "2099" else None
+    return year_of(text(value))
 
 
 def text(value: object) -> str | None:
@@ -156,11 +163,15 @@ def key_numbers(entries: object, prefix: str, suffix: str) -> tuple[int, ...]:
 def isbn13(raw: str) -> int | None:
     """An ISBN as the number of its ISBN-13 form; an ISBN-10 gets the 978 prefix and
     the check digit recomputed. Anything else is not an ISBN."""
-    isbn = ISBN_CHARS.sub("", raw.upper())
+    isbn = raw if raw.isdigit() else ISBN_CHARS.sub("", raw.upper())
     if len(isbn) == 13 and isbn.isdigit():
         return int(isbn)
     if len(isbn) == 10 and isbn[:9].isdigit():
-        body = "978" + isbn[:9]
-        total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body))
-        return int(body + str(-total % 10))
+        body = 978_000_000_000 + int(isbn[:9])
+        # The ISBN-13 check digit: weights 1, 3, 1, ... over 978 and the nine digits.
+        total = 9 + 3 * 7 + 8 + sum(int(d) * w for d, w in zip(isbn[:9], WEIGHTS, strict=True))
+        return body * 10 + (-total % 10)
     return None
+
+
+WEIGHTS = (3, 1, 3, 1, 3, 1, 3, 1, 3)

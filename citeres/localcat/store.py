@@ -41,7 +41,8 @@ class CatalogueInfo:
     built: str  # UTC, ISO 8601
     counts: dict[str, int]  # authors, works, editions, isbns
     files: list[dict[str, Any]] = field(default_factory=list)  # path, kind, date, tally
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # per part of the build
     format: int = FORMAT
 
     def write(self, directory: Path) -> None:
