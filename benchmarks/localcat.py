@@ -40,7 +40,8 @@ culture great stories modern early century journey life political economy handbo
 analysis church king god music house city night death light story nature ancient book
 second first last black white red green dark secret old young little short complete
 england france germany russia china india africa america europe london paris""".split()
-SYLLABLES = "ba be bi bo bu da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi vo za ze zo tra pre kri glo stan mor vel".split()
+SYLLABLES = """ba be bi bo bu da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri
+ro sa se si so ta te ti to va ve vi vo za ze zo tra pre kri glo stan mor vel""".split()
 COMMON_TITLES = [
     "Poems",
     "Collected Works",
@@ -99,16 +100,58 @@ SURNAMES = {
     "ja": "Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura Kobayashi",
     "ar": "Haddad Khoury Mansour Nasser Saleh Hamdan Farouk",
 }
-PUBLISHERS = "Penguin Books|Oxford University Press|Harper & Row|Gallimard|Random House|Vintage|Macmillan|Cambridge University Press|Faber and Faber|Suhrkamp|Routledge|Norton|Knopf|Seuil|Einaudi".split(
-    "|"
-)
-PLACES = "London|New York|Paris|Oxford|Cambridge|Berlin|Moscow|Madrid|Milano|Boston|Chicago|Toronto|Frankfurt am Main|Tokyo|Leipzig|Warszawa".split(
-    "|"
-)
+PUBLISHERS = [
+    "Penguin Books",
+    "Oxford University Press",
+    "Harper & Row",
+    "Gallimard",
+    "Random House",
+    "Vintage",
+    "Macmillan",
+    "Cambridge University Press",
+    "Faber and Faber",
+    "Suhrkamp",
+    "Routledge",
+    "Norton",
+    "Knopf",
+    "Seuil",
+    "Einaudi",
+]
+PLACES = [
+    "London",
+    "New York",
+    "Paris",
+    "Oxford",
+    "Cambridge",
+    "Berlin",
+    "Moscow",
+    "Madrid",
+    "Milano",
+    "Boston",
+    "Chicago",
+    "Toronto",
+    "Frankfurt am Main",
+    "Tokyo",
+    "Leipzig",
+    "Warszawa",
+]
 FORMATS = ["Paperback", "Hardcover", "Mass Market Paperback", "Library Binding"]
-SUBJECTS = "Fiction|History|Biography|Poetry|Philosophy|Politics and government|Social life and customs|Criticism and interpretation|Juvenile fiction|Religion|Economics|Science|Travel|Drama".split(
-    "|"
-)
+SUBJECTS = [
+    "Fiction",
+    "History",
+    "Biography",
+    "Poetry",
+    "Philosophy",
+    "Politics and government",
+    "Social life and customs",
+    "Criticism and interpretation",
+    "Juvenile fiction",
+    "Religion",
+    "Economics",
+    "Science",
+    "Travel",
+    "Drama",
+]
 
 
 def zipf_weights(n: int, s: float, q: float = 2.7) -> list[float]:
@@ -223,7 +266,8 @@ def isbn10_of(isbn: int) -> str:
 
 
 def modified(rng: random.Random) -> str:
-    return f"20{rng.randint(8, 24):02d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T12:00:00.000000"
+    day = f"20{rng.randint(8, 24):02d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    return f"{day}T12:00:00.000000"
 
 
 def datetime_value(rng: random.Random) -> dict[str, str]:
