@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from citeres.errors import InputError
 
@@ -55,13 +55,6 @@ class Tally:
     malformed: int = 0
     other: int = 0  # well-formed lines of another type
     newest: str = ""  # the latest last_modified met, the dump's date when its name has none
-
-    def add(self, other: Tally) -> None:
-        self.lines += other.lines
-        self.records += other.records
-        self.malformed += other.malformed
-        self.other += other.other
-        self.newest = max(self.newest, other.newest)
 
 
 def inspect(path: Path) -> Dump:
@@ -138,7 +131,7 @@ def check_tally(dump: Dump, tally: Tally) -> None:
 def raw_lines(path: Path) -> Iterator[bytes]:
     """The file's lines, without their newline; gzip faults become one DumpError."""
     try:
-        with open_gzip(path) as stream:
+        with gzip.open(path, "rb") as stream:
             rest = b""
             while chunk := stream.read(CHUNK):
                 lines = (rest + chunk).split(b"\n")
@@ -156,15 +149,6 @@ def raw_lines(path: Path) -> Iterator[bytes]:
         raise DumpError(f"{path}: the file is truncated (the gzip stream ends early)") from None
     except OSError as error:
         raise DumpError(f"{path}: cannot read: {error.strerror or error}") from None
-
-
-def open_gzip(path: Path) -> Any:
-    """ISA-L's gzip reader when installed (about twice as fast), else the standard one."""
-    try:
-        from isal import igzip
-    except ImportError:
-        return gzip.open(path, "rb")
-    return igzip.open(path, "rb")
 
 
 def dump_line(type_name: str, key: str, revision: int, modified: str, record: object) -> str:

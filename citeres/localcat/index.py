@@ -85,7 +85,10 @@ class LocalCatalogue:
         return self.candidates_of(fit[:limit], rows)
 
     def candidates(self, work: Work, limit: int = LIMIT) -> list[Candidate]:
-        """`search` for a cited work: its title and its authors' (or editors') surnames."""
+        """`search` for a cited work: its title and its authors' (or editors') surnames.
+        Open Library catalogues books: as online, a chapter or an article gets none."""
+        if work.type is not WorkType.BOOK or not work.title:
+            return []
         people = work.authors or work.editors
         title = f"{work.title}: {work.subtitle}" if work.subtitle else work.title or ""
         return self.search(title, [n.family for n in people], limit)

@@ -15,8 +15,8 @@ opened the old build keeps reading it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -79,12 +79,11 @@ def staging(directory: Path) -> Path:
     if directory.is_dir() and not (directory / POINTER).exists() and strangers(directory):
         raise OutputError(f"{directory}: not empty and not a citeres catalogue; not touching it")
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-    path = directory / f".staging-{stamp}-{os.getpid()}"
     try:
-        path.mkdir(parents=True)
+        directory.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".staging-{stamp}-", dir=directory))
     except OSError as error:
-        raise OutputError(f"cannot create {path}: {error.strerror or error}") from None
-    return path
+        raise OutputError(f"cannot create a build in {directory}: {error.strerror}") from None
 
 
 def strangers(directory: Path) -> bool:
