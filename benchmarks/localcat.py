@@ -1,6 +1,6 @@
 """Local catalogue: build speed, index size and matches per second on a synthetic dump.
 
-    python benchmarks/localcat.py                     # 10⁶ works, in ./.bench-localcat
+    python benchmarks/localcat.py                     # 10⁶ works, in $TMPDIR/citeres-localcat-bench
     python benchmarks/localcat.py --works 100000 --data /tmp/cat-bench
 
 Generates (once per size and seed) Open Library dump files of N works, N/3 authors and
@@ -17,7 +17,9 @@ import argparse
 import json
 import multiprocessing
 import random
+import resource
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -274,6 +276,17 @@ def datetime_value(rng: random.Random) -> dict[str, str]:
     return {"type": "/type/datetime", "value": modified(rng)}
 
 
+def stamped(type_name: str, key: str, revision: int, record: dict, rng: random.Random) -> str:
+    """The record with its revision and dates, as a dump line."""
+    record.update(
+        latest_revision=revision,
+        revision=revision,
+        created=datetime_value(rng),
+        last_modified=datetime_value(rng),
+    )
+    return dump_line(type_name, key, revision, record["last_modified"]["value"], record)
+
+
 def author_lines(m: Model, rng: random.Random) -> Iterator[str]:
     for number, name, others in sorted(m.authors, key=lambda a: str(a[0])):
         key = f"/authors/OL{number}A"
@@ -288,13 +301,7 @@ def author_lines(m: Model, rng: random.Random) -> Iterator[str]:
                 "wikidata": f"Q{rng.randint(1, 10**7)}",
             }
         record["source_records"] = [f"bwb:{rng.randint(10**12, 10**13)}"]
-        record.update(
-            latest_revision=3,
-            revision=3,
-            created=datetime_value(rng),
-            last_modified=datetime_value(rng),
-        )
-        yield dump_line("/type/author", key, 3, record["last_modified"]["value"], record)
+        yield stamped("/type/author", key, 3, record, rng)
 
 
 def work_lines(m: Model, rng: random.Random) -> Iterator[str]:
@@ -317,13 +324,7 @@ def work_lines(m: Model, rng: random.Random) -> Iterator[str]:
                 "type": "/type/text",
                 "value": " ".join(w.lower() for w in COMMON_WORDS[: rng.randint(10, 40)]),
             }
-        record.update(
-            latest_revision=5,
-            revision=5,
-            created=datetime_value(rng),
-            last_modified=datetime_value(rng),
-        )
-        yield dump_line("/type/work", key, 5, record["last_modified"]["value"], record)
+        yield stamped("/type/work", key, 5, record, rng)
 
 
 def edition_lines(
@@ -364,13 +365,7 @@ def edition_lines(
         ]
         record["pagination"] = f"{record['number_of_pages']} p."
         record["covers"] = [rng.randint(10**5, 10**7)]
-        record.update(
-            latest_revision=7,
-            revision=7,
-            created=datetime_value(rng),
-            last_modified=datetime_value(rng),
-        )
-        yield dump_line("/type/edition", key, 7, record["last_modified"]["value"], record)
+        yield stamped("/type/edition", key, 7, record, rng)
 
 
 def generate(data: Path, works: int, seed: int) -> tuple[list[Path], Path]:
@@ -530,7 +525,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--works", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--data", type=Path, default=Path(".bench-localcat"))
+    parser.add_argument(
+        "--data", type=Path, default=Path(tempfile.gettempdir()) / "citeres-localcat-bench"
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2, help="passes over the 4,000 queries")
     parser.add_argument("--match-only", action="store_true", help="reuse the built catalogue")
@@ -562,6 +559,8 @@ def measure_build(files: list[Path], directory: Path, jobs: int) -> None:
     parts = {p.name: store.size(p) if p.is_dir() else p.stat().st_size for p in build_dir.iterdir()}
     detail = ", ".join(f"{k} {v / works:,.0f}" for k, v in sorted(parts.items()))
     print(f"index: {size / 1e6:,.1f} MB = {size / works:,.0f} bytes per work ({detail})")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20  # KiB on Linux
+    print(f"memory: {peak:,.2f} GiB peak in the largest part")
     scale = max(FULL_WORKS / works, FULL_EDITIONS / max(1, editions))
     print(
         f"full dump (≈ {FULL_WORKS / 1e6:.0f} M works, {FULL_EDITIONS / 1e6:.0f} M editions): "
