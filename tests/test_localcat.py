@@ -19,11 +19,14 @@ from enrich_support import book
 from typer.testing import CliRunner
 
 from citeres.cli import app
+from citeres.enrich.lookup import look_up
 from citeres.enrich.match import choose, confirm
 from citeres.localcat import LocalCatalogue, records, store
 from citeres.localcat.build import build
+from citeres.localcat.catalogue import Local, open_catalogue
 from citeres.localcat.dump import DumpError, dump_line, write_dump
 from citeres.model import WorkType
+from citeres.settings import Settings
 
 MODIFIED = "2024-04-01T10:20:30.123456"
 DATE = "2024-04-30"
@@ -290,7 +293,8 @@ def test_works_come_as_the_online_search_makes_them(catalogue: LocalCatalogue) -
         ("Vasily Grossman",),
         WorkType.BOOK,
     )
-    assert (found.year, found.years, found.editions, found.pinned) == (1980, (1985, 2006), 2, False)
+    assert (found.year, found.years, found.editions, found.kind) == (1980, (1985, 2006), 2, "work")
+    assert found.aliases == ("Vasiliĭ Semenovich Grossman",)  # as author_alternative_name
     assert all(c.id != "/works/OL11W" for c in rest)  # no shared name word: not a candidate
     assert catalogue.search("Life and Fate", ["Otherwriter"])[0].id == "/works/OL11W"
     # An alternate name finds the author too; the candidate still names them as OL does.
@@ -309,19 +313,23 @@ def test_isbn_to_edition_to_work(catalogue: LocalCatalogue) -> None:
         "New York",
         1985,
     )
-    assert pinned.pinned and pinned.isbn == "0060156401" and pinned.authors == ("Vasily Grossman",)
+    assert (pinned.kind, pinned.isbn, pinned.authors) == (
+        "edition",
+        "0060156401",
+        ("Vasily Grossman",),
+    )
     assert found["9781590172018"].publisher is None and found["9781590172018"].year == 2006
     of = catalogue.work(pinned.id)
     assert of is not None and of.id == "/works/OL10W"
     assert catalogue.work("/books/OL999M") is None and catalogue.work("nonsense") is None
-    verdict = confirm(book("k", "Life and Fate", "Vasily Grossman"), pinned, "ISBN 0060156401")
+    verdict = confirm(book("k", "Life and Fate", "Vasily Grossman"), [pinned], "ISBN 0060156401")
     assert verdict.status == "matched"
 
 
 def test_an_isbn_of_another_work_is_a_conflict(catalogue: LocalCatalogue) -> None:
     record = catalogue.by_isbn(["9782707301234"])["9782707301234"]
     assert record.title == "Le dernier combat de Lénine"  # the edition's own title
-    verdict = confirm(book("k", "Life and Fate", "Vasily Grossman"), record, "ISBN 9782707301234")
+    verdict = confirm(book("k", "Life and Fate", "Vasily Grossman"), [record], "ISBN 9782707301234")
     assert verdict.status == "not-found" and verdict.conflict
 
 
@@ -351,6 +359,20 @@ def test_match_choose_decides_on_the_local_candidates(
     verdict = choose(cited, catalogue.candidates(cited))
     found = verdict.best.candidate.id if verdict.status == "matched" and verdict.best else None
     assert found == expected, verdict
+
+
+def test_enrichment_asks_it_as_one_of_its_catalogues(catalogue_dir: Path) -> None:
+    assert open_catalogue(Settings(), None) is None  # type: ignore[arg-type]
+    local = open_catalogue(Settings(catalogue_dir=catalogue_dir), None)  # type: ignore[arg-type]
+    assert isinstance(local, Local)
+    verdict = look_up(book("k", "Life and Fate: A Novel", "Vasily Grossman"), [local])
+    assert verdict.status == "matched" and verdict.best is not None
+    assert verdict.best.candidate.id == "/works/OL10W"
+    by_isbn = look_up(book("k", "Life and Fate", "V. Grossman", isbn="0060156401"), [local])
+    assert by_isbn.best is not None and by_isbn.best.candidate.id == "/books/OL100M"
+    assert by_isbn.best.candidate.pinned
+    decoy = look_up(book("k", "Life and Fate", "Anna Akhmatova"), [local])
+    assert decoy.status != "matched"
 
 
 def test_many_threads_and_processes_read_one_catalogue(catalogue_dir: Path) -> None:

@@ -40,7 +40,8 @@ CREATE TABLE works (
 );
 CREATE TABLE authors (
     id INTEGER PRIMARY KEY,   -- the number of /authors/OL…A; only authors of some work
-    name TEXT NOT NULL
+    name TEXT NOT NULL,
+    aliases TEXT              -- personal and alternate names, one a line
 );
 """
 
@@ -152,7 +153,7 @@ def works_part(authors: Dump, works: Dump, staged: Path, quiet: bool) -> Part:
 
     part = Part()
     start = time.process_time()
-    names, folded_names = read_authors(authors, part, quiet)
+    names, aliases, folded_names = read_authors(authors, part, quiet)
     db = connect(staged / store.RECORDS, RECORDS_SCHEMA)
     index = Writer(staged / store.FULLTEXT)
     used: set[int] = set()
@@ -169,7 +170,10 @@ def works_part(authors: Dump, works: Dump, staged: Path, quiet: bool) -> Part:
             index.add(w.id, w.title, w.subtitle, " ".join(folded_names[a] for a in known))
         kept += len(batch)
     part.read(works, tally)
-    db.executemany("INSERT INTO authors VALUES (?, ?)", ((a, names[a]) for a in sorted(used)))
+    db.executemany(
+        "INSERT INTO authors VALUES (?, ?, ?)",
+        ((a, names[a], aliases.get(a)) for a in sorted(used)),
+    )
     finish(db)
     index.close()
     part.counts.update(works=kept, authors=len(used))
@@ -177,18 +181,24 @@ def works_part(authors: Dump, works: Dump, staged: Path, quiet: bool) -> Part:
     return part
 
 
-def read_authors(dump: Dump, part: Part, quiet: bool) -> tuple[dict[int, str], dict[int, str]]:
-    """Every author's name; and all their names, folded for the index."""
+def read_authors(
+    dump: Dump, part: Part, quiet: bool
+) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """Every author's name; the other names of those who have some; all their names
+    folded for the index."""
     from citeres.localcat.fulltext import plain
 
     names: dict[int, str] = {}
+    aliases: dict[int, str] = {}
     folded: dict[int, str] = {}
     tally = Tally()
     for author in progress(stream(dump, records.author, tally), "authors", quiet):
         names[author.id] = author.name
+        if author.other_names:
+            aliases[author.id] = "\n".join(author.other_names)
         folded[author.id] = plain(" ".join((author.name, *author.other_names)))
     part.read(dump, tally)
-    return names, folded
+    return names, aliases, folded
 
 
 def editions_part(dump: Dump | None, staged: Path, quiet: bool) -> Part:

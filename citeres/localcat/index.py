@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from citeres.enrich.match import Candidate
+from citeres.enrich.match import WHOLE_WORK, Candidate
 from citeres.enrich.openlibrary import normal_isbn
 from citeres.localcat import store
 from citeres.localcat.fulltext import Reader, enough_shared
@@ -87,7 +87,7 @@ class LocalCatalogue:
     def candidates(self, work: Work, limit: int = LIMIT) -> list[Candidate]:
         """`search` for a cited work: its title and its authors' (or editors') surnames.
         Open Library catalogues books: as online, a chapter or an article gets none."""
-        if work.type is not WorkType.BOOK or not work.title:
+        if work.type not in (WorkType.BOOK, WorkType.MISC) or not work.title:
             return []
         people = work.authors or work.editors
         title = f"{work.title}: {work.subtitle}" if work.subtitle else work.title or ""
@@ -95,7 +95,8 @@ class LocalCatalogue:
 
     def by_isbn(self, isbns: Iterable[str]) -> dict[str, Candidate]:
         """Editions by ISBN (10 or 13, any punctuation), keyed by the ISBN as
-        openlibrary.normal_isbn writes it; ISBNs the catalogue lacks are absent."""
+        openlibrary.normal_isbn writes it; ISBNs the catalogue lacks are absent. Like
+        Open Library's /api/books records they are not pinned: match.confirm pins them."""
         wanted: dict[int, list[str]] = {}
         for isbn in isbns:
             number = isbn13(isbn)
@@ -115,13 +116,14 @@ class LocalCatalogue:
                     title=title or (of.title if of else ""),
                     subtitle=subtitle,
                     authors=of.authors if of else (),
+                    aliases=of.aliases if of else (),
                     year=year,
                     years=(year,) if year else (),
                     publisher=publisher,
                     place=place,
                     isbn=key,
                     type=WorkType.BOOK,
-                    pinned=True,
+                    kind="edition",
                 )
         return found
 
@@ -148,26 +150,28 @@ class LocalCatalogue:
     ) -> list[Candidate]:
         db = self.db()
         people = sorted({int(a) for n in numbers if n in rows for a in (rows[n][4] or "").split()})
-        names = dict(
-            db.execute(f"SELECT id, name FROM authors WHERE id IN ({marks(people)})", people)
-        )
+        query = f"SELECT id, name, aliases FROM authors WHERE id IN ({marks(people)})"
+        names = {a: (name, aliases) for a, name, aliases in db.execute(query, people)}
         return [work_candidate(rows[n], names) for n in numbers if n in rows]
 
 
-def work_candidate(row: tuple[Any, ...], names: dict[int, str]) -> Candidate:
+def work_candidate(row: tuple[Any, ...], names: dict[int, tuple[str, str | None]]) -> Candidate:
     number, title, subtitle, first, authors, editions, years_text = row
     years = tuple(sorted({int(y) for y in (years_text or "").split(",") if y}))
+    people = [names[int(a)] for a in (authors or "").split() if int(a) in names]
     return Candidate(
         source=SOURCE,
         id=f"/works/OL{number}W",
         title=title,
         subtitle=subtitle,
-        authors=tuple(names[int(a)] for a in (authors or "").split() if int(a) in names),
+        authors=tuple(name for name, _ in people),
+        aliases=tuple(alias for _, aliases in people for alias in (aliases or "").splitlines()),
         # Open Library's search takes its editions' earliest year; the work's own
         # first_publish_date, when earlier, is better evidence of first publication.
         year=min((y for y in (first, *years[:1]) if y), default=None),
         years=years,
         type=WorkType.BOOK,
+        kind=WHOLE_WORK,
         editions=editions or 0,
     )
 

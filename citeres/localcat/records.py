@@ -44,7 +44,7 @@ class EditionJson(msgspec.Struct):
 class Author(NamedTuple):
     id: int
     name: str
-    other_names: tuple[str, ...]  # personal name and alternate names, for finding only
+    other_names: tuple[str, ...]  # personal name and alternate names
 
 
 class WorkRow(NamedTuple):
