@@ -46,7 +46,7 @@ def open_catalogue(settings: Settings, http: Http) -> Local | None:
         return None
     from citeres.localcat.index import LocalCatalogue
 
-    return Local(LocalCatalogue.open(settings.catalogue_dir.expanduser()))
+    return Local(LocalCatalogue.open(settings.catalogue_dir))
 
 
 ENTRY = Entry(NAME, None, open_catalogue)

@@ -50,7 +50,7 @@ class LocalCatalogue:
     @classmethod
     def open(cls, directory: Path | str) -> LocalCatalogue:
         """The catalogue's current build; raises InputError when `directory` holds none."""
-        return cls(store.current(Path(directory)))
+        return cls(store.current(Path(directory).expanduser()))
 
     def __reduce__(self) -> tuple[Any, tuple[Path]]:
         # Sent to another process (a Dask worker), it reopens the very same build there.
