@@ -14,6 +14,7 @@ from citeres import __version__, export, report, report_html
 from citeres.enrich import cache_stats, clear_cache, enrich_analysis
 from citeres.enrich.progress import make_reporter
 from citeres.errors import CiteresError
+from citeres.localcat.cli import app as catalogue_app
 from citeres.model import Analysis, Severity
 from citeres.paths import shown
 from citeres.pipeline import analyse_paths
@@ -219,6 +220,7 @@ def build(
 
 cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
+app.add_typer(catalogue_app, name="catalogue")
 
 
 @cache_app.command("stats")
