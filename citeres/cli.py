@@ -13,6 +13,7 @@ import typer
 
 from citeres import __version__, report
 from citeres.errors import CiteresError
+from citeres.localcat.cli import app as catalogue_app
 from citeres.model import Severity
 from citeres.paths import shown
 from citeres.pipeline import FORMATS, Request, Result
@@ -207,6 +208,7 @@ def build(
 
 cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
+app.add_typer(catalogue_app, name="catalogue")
 
 
 @cache_app.command("stats")
