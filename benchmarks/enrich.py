@@ -26,7 +26,7 @@ from citeres.enrich import enrich_analysis, match  # noqa: E402
 from citeres.enrich.catalogues import services  # noqa: E402
 from citeres.enrich.progress import Silent  # noqa: E402
 from citeres.model import Work, WorkType  # noqa: E402
-from citeres.pipeline import analyse_paths  # noqa: E402
+from citeres.pipeline import Request, run  # noqa: E402
 from citeres.settings import Settings  # noqa: E402
 
 
@@ -89,7 +89,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    analysis = analyse_paths([ROOT / "seeds"])
+    analysis = run(Request(paths=(ROOT / "seeds",))).analysis
     works = analysis.works
     catalogue = catalogue_for(works, args.missing)
     server = FakeServer(catalogue, latency=args.latency, search=args.search).start()

@@ -14,13 +14,13 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+from citeres.identity import YEAR_IN_TEXT, fold
 from citeres.parse.reference import parse_reference
-from citeres.text import fold, similarity
+from citeres.text import similarity
 
 DEFAULT = (
     Path(__file__).resolve().parents[2] / "shared/external/anystyle/c6f5fb2/res/parser/gold.xml"
 )
-YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)")
 
 
 def sequences(path: Path) -> list[list[tuple[str, str]]]:
@@ -42,7 +42,7 @@ def agree(field: str, gold: str | None, ours: str | None) -> bool | None:
     if not ours:
         return False
     if field == "year":
-        match = YEAR.search(gold)
+        match = YEAR_IN_TEXT.search(gold)
         return bool(match) and match.group(1) == ours
     if field == "author":
         return fold(ours) in fold(gold).split()

@@ -10,17 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import Any
 
-from citeres.model import Citation, Kind, Problem, Reference, Severity, Work
-from citeres.parse.numbers import volume_number
-from citeres.resolve import Resolution, surname_set
-from citeres.text import (
-    fold,
-    main_title,
-    same_words,
-    significant_words,
-    similarity,
-)
+from citeres.identity import fold, significant_words, surname_set, volume_number
+from citeres.model import Citation, Kind, Problem, ProblemKind, Reference, Work
+from citeres.resolve import Resolution
+from citeres.text import main_title, same_words, similarity
 
 SURNAME_LIKENESS = 0.8  # `Hobsbwam` / `Hobsbawm`
 
@@ -112,7 +107,7 @@ class Shape:
         """Index keys for the title itself and for the short titles it could be cited by."""
         if self.url:
             return [("url", self.url)], []
-        own = [(w, self.volume) for w in self.wholes()]
+        own: list[tuple[object, ...]] = [(w, self.volume) for w in self.wholes()]
         return own, [(p, self.volume) for p in self.parts()]
 
     def parts(self) -> set[tuple[str, ...]]:
@@ -197,29 +192,12 @@ def merge_work(key: str, members: list[Node]) -> Work:
     """The richest reference, with fields it lacks taken from the others."""
     ordered = sorted(members, key=richness, reverse=True)
     best = ordered[0].reference
-    values = {f.name: getattr(best, f.name) for f in fields(best)}
+    values: dict[str, Any] = {f.name: getattr(best, f.name) for f in fields(Reference)}
     for node in ordered[1:]:
         for name, value in values.items():
             if value in (None, (), False):
                 values[name] = getattr(node.reference, name)
-    return Work(
-        key=key,
-        type=values["type"],
-        authors=values["authors"],
-        editors=values["editors"],
-        et_al=values["et_al"],
-        title=values["title"],
-        container=values["container"],
-        volume=values["volume"],
-        issue=values["issue"],
-        edition=values["edition"],
-        place=values["place"],
-        publisher=values["publisher"],
-        year=values["year"],
-        url=values["url"],
-        doi=values["doi"],
-        isbn=values["isbn"],
-    )
+    return Work(key=key, **values)
 
 
 def variant_problems(members: list[Node]) -> list[Problem]:
@@ -234,10 +212,13 @@ def variant_problems(members: list[Node]) -> list[Problem]:
 def compare(first: Node, other: Node) -> list[Problem]:
     a, b = first.reference, other.reference
     where = f"{first.path}:{first.citation.line}"
-    found = []
+    found: list[tuple[ProblemKind, str]] = []
     if a.title and b.title and not (same_words(a.title, b.title) or same_words(b.title, a.title)):
         found.append(
-            ("title-variant", f"`{b.title}` and `{a.title}` ({where}) are taken as one work")
+            (
+                ProblemKind.TITLE_VARIANT,
+                f"`{b.title}` and `{a.title}` ({where}) are taken as one work",
+            )
         )
     for name in (*b.authors, *b.editors):
         spelt = [
@@ -247,18 +228,13 @@ def compare(first: Node, other: Node) -> list[Problem]:
             and similarity(n.family, name.family) >= SURNAME_LIKENESS
         ]
         if spelt and not any(fold(n.family) == fold(name.family) for n in (*a.authors, *a.editors)):
-            found.append(("author-variant", f"`{name.family}` is spelt `{spelt[0]}` at {where}"))
+            found.append(
+                (ProblemKind.AUTHOR_VARIANT, f"`{name.family}` is spelt `{spelt[0]}` at {where}")
+            )
     if a.year and b.year and a.year != b.year:
-        found.append(("year-conflict", f"year {b.year} here, {a.year} at {where}"))
+        found.append((ProblemKind.YEAR_CONFLICT, f"year {b.year} here, {a.year} at {where}"))
     c = other.citation
     return [
-        Problem(
-            c.path,
-            c.line,
-            kind,
-            Severity.WARNING if kind != "title-variant" else Severity.INFO,
-            msg,
-            c.note,
-        )
-        for kind, msg in found
+        Problem(path=c.path, line=c.line, kind=kind, message=message, note=c.note)
+        for kind, message in found
     ]

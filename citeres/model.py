@@ -12,6 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Problems have a module of their own (their kinds and severities); the stages take them from here.
+from citeres.problems import Problem as Problem
+from citeres.problems import ProblemKind as ProblemKind
+from citeres.problems import Severity as Severity
+
 NEWLINE = re.compile("\n")
 
 
@@ -31,16 +36,6 @@ class Kind(StrEnum):
     ATTRIBUTION = "attribution"
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
-
-
 class WorkType(StrEnum):
     """The type of a work; the values are BibTeX entry types."""
 
@@ -51,7 +46,7 @@ class WorkType(StrEnum):
     MISC = "misc"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """One input as the finders read it: text with newlines normalised to \\n, and where
     each line of the original file starts in that text.
@@ -96,7 +91,7 @@ class Document:
         return len(self.line_starts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Name:
     """A personal or corporate name, split the way BibTeX and CSL want it."""
 
@@ -126,28 +121,35 @@ class Name:
         return f"{text}, {self.suffix}" if self.suffix else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reference:
-    """What one reference string says, field by field; empty where it says nothing."""
+    """What one reference string says, field by field; empty where it says nothing.
+
+    `pages` is the work's own page range (a chapter's, an article's); the pages a note
+    cites are the citation's, never the reference's.
+    """
 
     authors: tuple[Name, ...] = ()
     editors: tuple[Name, ...] = ()
+    translators: tuple[Name, ...] = ()
     et_al: bool = False  # the author list ends `et al.`: more authors than named
     title: str | None = None
     container: str | None = None  # the book of a chapter, the journal of an article
+    series: str | None = None  # the series or collection a book appeared in
     volume: str | None = None  # normalised: roman numerals as written, upper case
     issue: str | None = None
     edition: str | None = None
     place: str | None = None
     publisher: str | None = None
     year: str | None = None
+    pages: str | None = None  # the work's own range: `Review 3 (1990): 12-20`
     url: str | None = None
     doi: str | None = None
     isbn: str | None = None
     type: WorkType = WorkType.BOOK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Mention:
     """Where a finder saw a reference: the raw text and its place, before parsing.
 
@@ -163,7 +165,7 @@ class Mention:
     raw: str
     note: int | None = None
     reference: Reference | None = None
-    pages: str | None = None
+    pages: str | None = None  # the pages cited
 
     @classmethod
     def at(
@@ -177,12 +179,20 @@ class Mention:
         pages: str | None = None,
     ) -> Mention:
         """The mention of document.text[start:end], on the line where it starts."""
-        raw = document.text[start:end]
-        line = document.line_of(start)
-        return cls(document.path, line, start, end, kind, raw, note, reference, pages)
+        return cls(
+            path=document.path,
+            line=document.line_of(start),
+            start=start,
+            end=end,
+            kind=kind,
+            raw=document.text[start:end],
+            note=note,
+            reference=reference,
+            pages=pages,
+        )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Citation:
     """One reference to one work at one place; `work` is the key once clustered."""
 
@@ -192,7 +202,7 @@ class Citation:
     raw: str
     reference: Reference
     note: int | None = None
-    pages: str | None = None
+    pages: str | None = None  # the pages cited here (the locator), as written
     start: int = 0
     work: str | None = None
     ambiguous: bool = False
@@ -201,16 +211,28 @@ class Citation:
         """This citation pointing at `work`; built directly, as dataclasses.replace is slow
         for the tens of thousands of citations of a large run."""
         return Citation(
-            self.path, self.line, self.kind, self.raw, self.reference,
-            self.note, self.pages, self.start, work, self.ambiguous,
+            path=self.path, line=self.line, kind=self.kind, raw=self.raw,
+            reference=self.reference, note=self.note, pages=self.pages, start=self.start,
+            work=work, ambiguous=self.ambiguous,
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
+class EnrichmentStatus(StrEnum):
+    """What asking the catalogues came to for one work."""
+
+    MATCHED = "matched"
+    AMBIGUOUS = "ambiguous"
+    REFUSED = "refused"  # a record was found and refused (the reason says why)
+    NOT_FOUND = "not-found"
+    SKIPPED = "skipped"  # not asked: offline and not cached, or not a catalogue item
+    ERROR = "error"  # asked, and no usable answer came
+
+
+@dataclass(frozen=True, kw_only=True)
 class Enrichment:
     """What the catalogues said of a work."""
 
-    status: str  # matched | ambiguous | refused | not-found | skipped | error
+    status: EnrichmentStatus
     source: str | None = None  # openlibrary | crossref | another catalogue's name
     id: str | None = None  # the record matched, or refused
     score: float = 0.0
@@ -220,53 +242,26 @@ class Enrichment:
     reason: str | None = None  # why the record was refused, or why none was asked
 
 
-@dataclass(frozen=True)
-class Work:
-    """One distinct work (authors, title, volume) across all notes and documents."""
+@dataclass(frozen=True, kw_only=True)
+class Work(Reference):
+    """One distinct work (authors, title, volume) across all notes and documents: the
+    fields of its references, its key, and what the catalogues added."""
 
     key: str
-    type: WorkType
-    authors: tuple[Name, ...] = ()
-    editors: tuple[Name, ...] = ()
-    et_al: bool = False
-    title: str | None = None
     subtitle: str | None = None
-    container: str | None = None
-    volume: str | None = None
-    issue: str | None = None
-    edition: str | None = None
-    place: str | None = None
-    publisher: str | None = None
-    year: str | None = None
     original_year: str | None = None
-    pages: str | None = None  # the page range of a chapter or article, never pages cited
-    url: str | None = None
-    doi: str | None = None
-    isbn: str | None = None
     openlibrary: str | None = None
     enrichment: Enrichment | None = None
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something an editor should look at, with where it is."""
-
-    path: str
-    line: int
-    kind: str
-    severity: Severity
-    message: str
-    note: int | None = None
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DocumentResult:
     path: str
     citations: tuple[Citation, ...]
     problems: tuple[Problem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Analysis:
     """The whole run: what each document cites, and the works they share."""
 

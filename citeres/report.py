@@ -9,11 +9,12 @@ from typing import Any
 
 from citeres.controls import strip_controls
 from citeres.model import Analysis, Citation, DocumentResult, Kind, Problem, Work
+from citeres.problems import ordered
 
 
 def all_problems(analysis: Analysis) -> list[Problem]:
     found = [p for d in analysis.documents for p in d.problems] + list(analysis.problems)
-    return sorted(found, key=lambda p: (p.path, p.line, p.kind, p.note or 0))
+    return list(ordered(found))
 
 
 def citation_json(c: Citation) -> dict[str, Any]:
@@ -44,9 +45,11 @@ def work_json(w: Work) -> dict[str, Any]:
         "type": w.type.value,
         "author": [n.inverted() for n in w.authors],
         "editor": [n.inverted() for n in w.editors],
+        "translator": [n.inverted() for n in w.translators],
         "et_al": w.et_al,
         "title": w.title,
         "container": w.container,
+        "series": w.series,
         "volume": w.volume,
         "issue": w.issue,
         "edition": w.edition,

@@ -27,7 +27,8 @@ th,td{border-bottom:1px solid #e4e4e4;padding:.2rem .4rem;text-align:left;vertic
 th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.raw{font-size:.9em;max-width:34rem}code{font-size:.9em}
 .error{color:#a00}.warning{color:#a60}.info{color:#357}
-.unresolved{color:#a00;font-style:italic}svg text{font:12px system-ui,sans-serif}
+.unresolved{color:#a00;font-style:italic}.ambiguous{color:#a60;font-style:italic}
+svg text{font:12px system-ui,sans-serif}
 """
 
 
@@ -136,14 +137,15 @@ def citations_table(citations: Sequence[Citation], works: dict[str, Work]) -> st
 
 def citation_row(citation: Citation, works: dict[str, Work]) -> str:
     work = works.get(citation.work) if citation.work else None
-    if citation.work is None:
+    if citation.ambiguous:  # several works fit, and none is guessed
+        target = '<span class="ambiguous">ambiguous</span>'
+    elif citation.work is None:
         target = '<span class="unresolved">unresolved</span>'
     else:
-        flag = " (ambiguous)" if citation.ambiguous else ""
         title = escape(describe(work)) if work else ""
         target = (
             f'<a href="#work-{escape(citation.work)}" title="{title}">'
-            f"<code>{escape(citation.work)}</code></a>{flag}"
+            f"<code>{escape(citation.work)}</code></a>"
         )
     return (
         f'<tr><td class="n">{citation.line}</td><td class="n">{citation.note or ""}</td>'

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from citeres.model import Citation, Kind, Name, Problem, Reference, Severity
-from citeres.parse.names import surname_key
-from citeres.parse.numbers import volume_number
+from citeres.identity import IDEM, significant_words, surname_set, volume_number
+from citeres.model import Citation, Kind, Problem, ProblemKind, Reference
 from citeres.parse.reference import has_imprint
-from citeres.text import main_title, same_words, significant_words, title_matches
+from citeres.text import main_title, same_words, title_matches
+
+K = ProblemKind
 
 NO_WORK = {Kind.ATTRIBUTION, Kind.AUTHOR_ONLY}
 DEFINING = {Kind.FULL, Kind.FURTHER_READING, Kind.URL}
@@ -60,9 +60,11 @@ class Resolver:
             self.anchors[i] = rule(self, i)
         return Resolution(self.citations, self.anchors, self.problems)
 
-    def report(self, i: int, kind: str, message: str, severity: Severity) -> None:
+    def report(self, i: int, kind: ProblemKind, message: str) -> None:
         c = self.citations[i]
-        self.problems.append(Problem(c.path, c.line, kind, severity, message, c.note))
+        self.problems.append(
+            Problem(path=c.path, line=c.line, kind=kind, message=message, note=c.note)
+        )
 
     def mark_ambiguous(self, i: int) -> None:
         self.citations[i] = replace(self.citations[i], ambiguous=True)
@@ -70,9 +72,6 @@ class Resolver:
     def defining(self, indices: range | list[int]) -> list[int]:
         """Anchors among `indices` that define a work themselves."""
         return [j for j in indices if self.anchors[j] == j]
-
-
-IDEM = frozenset({"idem", "eadem", "iidem", "eaedem"})
 
 
 def is_idem(ref: Reference) -> bool:
@@ -89,15 +88,14 @@ def resolve_ibid(r: Resolver, i: int) -> int | None:
     citation = r.citations[i]
     previous = previous_group(r, i)
     if previous is None:
-        r.report(i, "unresolved-short-form", "`Ibid.` with nothing before it", Severity.ERROR)
+        r.report(i, K.UNRESOLVED_SHORT_FORM, "`Ibid.` with nothing before it")
         return None
     if citation.note is not None and previous_note_missing(r, i, previous):
         r.mark_ambiguous(i)
         r.report(
             i,
-            "ibid-after-missing-note",
+            K.IBID_AFTER_MISSING_NOTE,
             f"`Ibid.` in note {citation.note} follows a missing note: its work is unknown",
-            Severity.WARNING,
         )
         return None
     targets = {r.anchors[j] for j in previous}
@@ -107,9 +105,8 @@ def resolve_ibid(r: Resolver, i: int) -> int | None:
         where = f"note {notes}" if notes is not None else "the previous citation"
         r.report(
             i,
-            "ibid-after-multi",
+            K.IBID_AFTER_MULTI,
             f"`Ibid.` follows {where}, which cites {len(targets)} works: which one is meant?",
-            Severity.WARNING,
         )
         return None
     target = targets.pop()
@@ -123,12 +120,12 @@ def unknown_antecedent(r: Resolver, i: int, j: int) -> None:
     if r.citations[j].ambiguous:
         r.mark_ambiguous(i)
         message = f"`Ibid.` follows an ambiguous citation (line {r.citations[j].line})"
-        r.report(i, "ibid-after-ambiguous", message, Severity.WARNING)
+        r.report(i, K.IBID_AFTER_AMBIGUOUS, message)
     else:
         message = (
             f"`Ibid.` follows a citation that names no known work (line {r.citations[j].line})"
         )
-        r.report(i, "unresolved-short-form", message, Severity.INFO)
+        r.report(i, K.UNRESOLVED_SHORT_FORM, message)
 
 
 def previous_group(r: Resolver, i: int) -> list[int] | None:
@@ -160,12 +157,7 @@ def resolve_full(r: Resolver, i: int) -> int | None:
     with no imprint of its own (`Fitzpatrick, Russian Revolution, 60`) is a short form."""
     citation = r.citations[i]
     if not names_something(citation.reference):
-        r.report(
-            i,
-            "unparsed-reference",
-            f"`{citation.raw}` names no author, title or URL",
-            Severity.INFO,
-        )
+        r.report(i, K.UNPARSED_REFERENCE, f"`{citation.raw}` names no author, title or URL")
         return None
     earlier = r.defining(r.related(i, range(i)))
     same = [j for j in earlier if same_work(r.citations[j].reference, citation.reference)]
@@ -184,9 +176,8 @@ def year_conflict(r: Resolver, i: int, j: int) -> None:
     if year and first and year != first:
         r.report(
             i,
-            "year-conflict",
+            K.YEAR_CONFLICT,
             f"year {year} here, {first} where first cited (line {r.citations[j].line})",
-            Severity.WARNING,
         )
 
 
@@ -206,12 +197,14 @@ def resolve_by_fields(r: Resolver, i: int) -> int | None:
         note_variants(r, i, earlier[0])
         return earlier[0]
     if len(earlier) > 1:
-        return ambiguous(r, i, earlier)
+        ambiguous(r, i, earlier)
+        return None
     later = [j for j in candidates(r, i, range(i + 1, len(r.citations))) if defines_later(r, j)]
     if len(later) == 1:
         return forward(r, i, later[0])
     if len(later) > 1:
-        return ambiguous(r, i, later)
+        ambiguous(r, i, later)
+        return None
     return by_title_alone(r, i) if not ref.volume else other_volume(r, i)
 
 
@@ -230,10 +223,9 @@ def other_volume(r: Resolver, i: int) -> int | None:
     full = r.citations[found[0]]
     r.report(
         i,
-        "volume-conflict",
+        K.VOLUME_CONFLICT,
         f"Vol. {ref.volume} here; `{full.reference.title}` was cited as "
         f"Vol. {full.reference.volume or '(none)'} at line {full.line}",
-        Severity.WARNING,
     )
     return found[0]
 
@@ -254,9 +246,8 @@ def by_title_alone(r: Resolver, i: int) -> int | None:
     authors = ", ".join(n.display() for n in (*full.authors, *full.editors)) or "no author"
     r.report(
         i,
-        "author-variant",
+        K.AUTHOR_VARIANT,
         f"`{named}` is not named on `{full.title}` (line {r.citations[found[0]].line}: {authors})",
-        Severity.WARNING,
     )
     note_variants(r, i, found[0])
     return found[0]
@@ -288,9 +279,8 @@ def forward(r: Resolver, i: int, j: int) -> int:
     if citation.kind in (Kind.OPCIT, Kind.VOLUME_ONLY, Kind.SHORT, Kind.IBID):
         r.report(
             i,
-            "opcit-before-full",
+            K.OPCIT_BEFORE_FULL,
             f"`{citation.raw}` comes before the full citation at line {r.citations[j].line}",
-            Severity.WARNING,
         )
     note_variants(r, i, j)
     return j
@@ -300,12 +290,11 @@ def ambiguous(r: Resolver, i: int, found: list[int]) -> None:
     r.mark_ambiguous(i)
     names = "; ".join(describe(r.citations[j].reference) for j in found[:4])
     kind = (
-        "ambiguous-opcit"
+        K.AMBIGUOUS_OPCIT
         if r.citations[i].kind in (Kind.OPCIT, Kind.VOLUME_ONLY)
-        else "ambiguous-reference"
+        else K.AMBIGUOUS_REFERENCE
     )
-    r.report(i, kind, f"`{r.citations[i].raw}` could be any of: {names}", Severity.WARNING)
-    return None
+    r.report(i, kind, f"`{r.citations[i].raw}` could be any of: {names}")
 
 
 def unresolved(r: Resolver, i: int) -> int | None:
@@ -315,17 +304,15 @@ def unresolved(r: Resolver, i: int) -> int | None:
     if citation.kind in (Kind.OPCIT, Kind.VOLUME_ONLY, Kind.SHORT) and citation.note is not None:
         r.report(
             i,
-            "unresolved-short-form",
+            K.UNRESOLVED_SHORT_FORM,
             f"`{citation.raw}`: no full citation of this work in the document",
-            Severity.ERROR if not title else Severity.WARNING,
         )
     elif not title and not citation.reference.url and citation.kind not in NO_WORK:
         # `(Arendt, p. 50)` or `(Smith 1998)` with no work of that author in the document.
         r.report(
             i,
-            "unresolved-short-form",
+            K.UNRESOLVED_SHORT_FORM,
             f"`{citation.raw}`: no work by this author is cited in full in the document",
-            Severity.INFO,
         )
     if citation.reference.title or citation.reference.url:
         if citation.kind is Kind.SHORT:
@@ -343,9 +330,8 @@ def note_variants(r: Resolver, i: int, j: int) -> None:
         return
     r.report(
         i,
-        "title-variant",
+        K.TITLE_VARIANT,
         f"`{short.title}` is taken as `{full.title}` (line {r.citations[j].line})",
-        Severity.INFO,
     )
 
 
@@ -368,11 +354,6 @@ def matches(short: Reference, full: Reference) -> bool:
 
 def shares_surname(a: Reference, b: Reference) -> bool:
     return bool(surname_set(a.authors + a.editors) & surname_set(b.authors + b.editors))
-
-
-@lru_cache(maxsize=16384)
-def surname_set(names: tuple[Name, ...]) -> frozenset[str]:
-    return frozenset(surname_key(n) for n in names)
 
 
 def index_keys(ref: Reference) -> set[str]:

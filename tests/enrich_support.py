@@ -135,7 +135,10 @@ def analysis_of(*works: Work) -> Analysis:
         )
         for i, w in enumerate(works)
     )
-    return Analysis((DocumentResult("essay.txt", citations, ()),), tuple(works))
+    return Analysis(
+        documents=(DocumentResult(path="essay.txt", citations=citations, problems=()),),
+        works=tuple(works),
+    )
 
 
 def closed_port() -> int:

@@ -21,6 +21,7 @@ import bibtexparser
 import pytest
 from export_works import ANALYSIS, DIRTY_ANALYSIS
 
+from citeres import pipeline
 from citeres.controls import strip_controls
 from citeres.export import Format, write_bibliography
 from citeres.model import Analysis
@@ -46,13 +47,7 @@ def tool(name: str) -> str:
 
 
 def seeds_analysis() -> Analysis:
-    try:
-        from citeres.pipeline import analyse_paths
-    except ImportError as error:  # the pipeline is still being built
-        if IN_CI:
-            raise
-        pytest.skip(f"pipeline not importable yet: {error}")
-    return analyse_paths([ROOT / "seeds"])
+    return pipeline.run(pipeline.Request(paths=(ROOT / "seeds",))).analysis
 
 
 @pytest.fixture(scope="module", params=["samples", "control-characters", "seeds"])

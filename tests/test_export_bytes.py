@@ -17,11 +17,11 @@ from citeres.export import Format, write_bibliography
 from citeres.model import Analysis, Work, WorkType
 
 FORMATS = (Format.BIBTEX, Format.CSLJSON)
-NEW = Work("aaron2000new", WorkType.BOOK, title="A New Work", year="2000")
+NEW = Work(key="aaron2000new", type=WorkType.BOOK, title="A New Work", year="2000")
 # The same analysis, citing one more work and with a publisher changed by the document.
 CHANGED = Analysis(
-    ANALYSIS.documents,
-    (*(dataclasses.replace(w, publisher="Penguin") if w.key == "king1964why" else w
+    documents=ANALYSIS.documents,
+    works=(*(dataclasses.replace(w, publisher="Penguin") if w.key == "king1964why" else w
        for w in WORKS), NEW),
 )  # fmt: skip
 

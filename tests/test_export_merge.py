@@ -89,7 +89,7 @@ def test_new_works_are_added_and_untouched_fields_updated(bib: Path) -> None:
         *(dataclasses.replace(w, publisher="Penguin", title="Changed title")
           if w.key in {"carr1950bolshevik", "carr1952bolshevik"} else w
           for w in WORKS),
-        Work("aaron2000new", WORKS[0].type, title="A New Work", year="2000"),
+        Work(key="aaron2000new", type=WORKS[0].type, title="A New Work", year="2000"),
     )  # fmt: skip
     messages = build(bib, changed)
     text = bib.read_text(encoding="utf-8")

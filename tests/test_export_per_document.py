@@ -19,7 +19,12 @@ NAMES = ["...txt", "..txt", "report.html.txt", "references.bib.txt", "REPORT.MD.
 
 
 def folders_for(*paths: str) -> list[str]:
-    return document_folders(Analysis(tuple(DocumentResult(p, (), ()) for p in paths), ()))
+    return document_folders(
+        Analysis(
+            documents=tuple(DocumentResult(path=p, citations=(), problems=()) for p in paths),
+            works=(),
+        )
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ warning and a complete build that loses nothing; what is valid in it is still us
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -96,7 +97,9 @@ def test_a_damaged_works_record_drops_no_entry(tmp_path: Path) -> None:
     (folder / ".citeres" / "works.json").write_text("{broken", encoding="utf-8")
     one = ANALYSIS.documents[:1]
     cited = {c.work for c in one[0].citations}
-    fewer = type(ANALYSIS)(one, tuple(w for w in ANALYSIS.works if w.key in cited))
+    fewer = dataclasses.replace(
+        ANALYSIS, documents=one, works=tuple(w for w in ANALYSIS.works if w.key in cited)
+    )
     problems = write_bibliography(folder, fewer, FORMATS)
     assert "record-damaged" in [p.kind for p in problems]
     text = (folder / "references.bib").read_text(encoding="utf-8")

@@ -28,7 +28,17 @@ from citeres.enrich.http import Http
 from citeres.enrich.lookup import cached_look_up
 from citeres.enrich.progress import Reporter, Silent
 from citeres.enrich.verdicts import Looked
-from citeres.model import Analysis, DocumentResult, Enrichment, Problem, Severity, Work, WorkType
+from citeres.model import (
+    Analysis,
+    DocumentResult,
+    Enrichment,
+    EnrichmentStatus,
+    Problem,
+    ProblemKind,
+    Severity,
+    Work,
+    WorkType,
+)
 from citeres.settings import Settings
 
 
@@ -166,23 +176,28 @@ def result(work: Work, looked: Looked | None) -> Enriched:
     """The Enriched of one work from its group's verdict (None: not catalogued)."""
     if looked is None:
         reason = "a web page" if work.type is WorkType.WEB else "no title"
-        return finish(work, Enrichment("skipped", reason=reason))
+        return finish(work, Enrichment(status=EnrichmentStatus.SKIPPED, reason=reason))
     if looked.status in ("skipped", "error"):
-        enrichment = Enrichment(looked.status, reason=looked.reason)
+        enrichment = Enrichment(status=EnrichmentStatus(looked.status), reason=looked.reason)
         return finish(work, enrichment, error=looked.reason if looked.status == "error" else None)
     best = looked.best
     if looked.status == "matched" and best is not None:
         filled_work, filled, findings = apply(work, best)
         record = best.candidate
         enrichment = Enrichment(
-            "matched", record.source, record.id, best.score, filled, query=looked.query
+            status=EnrichmentStatus.MATCHED,
+            source=record.source,
+            id=record.id,
+            score=best.score,
+            filled=filled,
+            query=looked.query,
         )
         return finish(filled_work, enrichment, tuple(findings))
     enrichment = Enrichment(
-        looked.status,
-        best.candidate.source if best and looked.status == "refused" else None,
-        best.candidate.id if best and looked.status == "refused" else None,
-        best.score if best else 0.0,
+        status=EnrichmentStatus(looked.status),
+        source=best.candidate.source if best and looked.status == "refused" else None,
+        id=best.candidate.id if best and looked.status == "refused" else None,
+        score=best.score if best else 0.0,
         candidates=looked.rivals,
         query=looked.query,
         reason=best.rejected if best and looked.status == "refused" else None,
@@ -227,7 +242,7 @@ STATUS_WORDS = (
 
 def summary(found: list[Enriched], http: Http, settings: Settings) -> str:
     """`enriched 41 of 54 works: 38 matched, 2 ambiguous, 1 refused, 13 not found`."""
-    statuses = Counter(e.enrichment.status for e in found)
+    statuses = Counter(e.enrichment.status.value for e in found)
     enriched = statuses["matched"] + statuses["ambiguous"] + statuses["refused"]
     parts = [f"{statuses[s]} {word}" for s, word in STATUS_WORDS]
     if statuses["skipped"]:
@@ -252,14 +267,20 @@ def attach(analysis: Analysis, found: list[Enriched]) -> Analysis:
         place = firsts.get(item.work.key)
         for finding in item.findings:
             path, line, note = place or ("", 0, None)
-            problem = Problem(path, line, finding.kind, finding.severity, finding.message, note)
+            kind = ProblemKind(finding.kind)
+            problem = Problem(path=path, line=line, kind=kind, message=finding.message, note=note)
             (extra.setdefault(path, []) if place else orphans).append(problem)
     documents = tuple(
-        DocumentResult(d.path, d.citations, ordered(d.problems + tuple(extra.get(d.path, ()))))
+        DocumentResult(
+            path=d.path,
+            citations=d.citations,
+            problems=ordered(d.problems + tuple(extra.get(d.path, ()))),
+        )
         for d in analysis.documents
     )
     works = tuple(item.work for item in found)
-    return Analysis(documents, works, analysis.problems + tuple(orphans) + unavailable(found))
+    problems = analysis.problems + tuple(orphans) + unavailable(found)
+    return Analysis(documents=documents, works=works, problems=problems)
 
 
 def unavailable(found: list[Enriched]) -> tuple[Problem, ...]:
@@ -269,7 +290,7 @@ def unavailable(found: list[Enriched]) -> tuple[Problem, ...]:
         return ()
     reasons = "; ".join(sorted({e.error for e in failed if e.error})[:3])
     message = f"{len(failed)} works not enriched: {reasons}"
-    return (Problem("", 0, "catalogue-unavailable", Severity.WARNING, message),)
+    return (Problem(path="", line=0, kind=ProblemKind.CATALOGUE_UNAVAILABLE, message=message),)
 
 
 def first_citations(analysis: Analysis) -> dict[str, tuple[str, int, int | None]]:

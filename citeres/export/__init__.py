@@ -22,7 +22,7 @@ from citeres.export.folder import (
     write_folder,
 )
 from citeres.export.formats import DEFAULT_FORMATS, FILE_NAMES, Format, parse_formats
-from citeres.model import Analysis, DocumentResult, Problem, Severity
+from citeres.model import Analysis, DocumentResult, Problem, ProblemKind
 from citeres.paths import shown
 
 __all__ = [
@@ -105,7 +105,6 @@ def renamed(target: Path, path: str) -> Problem:
     return Problem(
         path=path,
         line=1,
-        kind="per-document-renamed",
-        severity=Severity.INFO,
+        kind=ProblemKind.PER_DOCUMENT_RENAMED,
         message=f"its set is written to {shown(target)}/: {stem!r} is taken or not a safe name",
     )

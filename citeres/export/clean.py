@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any
 
 from citeres.controls import CONTROL, strip_controls
-from citeres.model import Analysis, Name, Problem, Severity, Work
+from citeres.model import Analysis, Name, Problem, ProblemKind, Work
 
 
 def clean_name(name: Name) -> Name:
-    parts = {f.name: getattr(name, f.name) for f in dataclasses.fields(Name)}
-    return Name(**{k: strip_controls(v) if isinstance(v, str) else v for k, v in parts.items()})
+    parts: dict[str, Any] = {f.name: getattr(name, f.name) for f in dataclasses.fields(Name)}
+    cleaned: dict[str, Any] = {
+        k: strip_controls(v) if isinstance(v, str) else v for k, v in parts.items()
+    }
+    return Name(**cleaned)
 
 
 def texts(value: object) -> list[str]:
@@ -32,7 +36,7 @@ def dirty_fields(work: Work) -> list[str]:
 
 
 def clean_work(work: Work, fields: Iterable[str]) -> Work:
-    changes = {}
+    changes: dict[str, Any] = {}
     for name in fields:
         value = getattr(work, name)
         if isinstance(value, str):
@@ -74,8 +78,7 @@ def control_problem(work: Work, fields: list[str], path: str, line: int) -> Prob
     return Problem(
         path=path,
         line=line,
-        kind="control-character",
-        severity=Severity.WARNING,
+        kind=ProblemKind.CONTROL_CHARACTER,
         message=f"{work.key}: control characters removed from {', '.join(fields)} "
         f"(from {' and '.join(dict.fromkeys(origin))})",
     )

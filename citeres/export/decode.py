@@ -125,16 +125,16 @@ def decode_value(key: str, raw: str, strings: Strings) -> str | None:
 def decode_name(text: str) -> Name | None:
     whole = text.strip()
     if whole.startswith("{") and whole.endswith("}") and balanced_inside(whole):
-        return Name(plain(whole), corporate=True)  # `{Marxists Internet Archive}`
+        return Name(family=plain(whole), corporate=True)  # `{Marxists Internet Archive}`
     try:
         parts = parse_single_name_into_parts(whole, strict=False)
     except InvalidNameError:
-        return Name(plain(whole), corporate=True) if whole else None
+        return Name(family=plain(whole), corporate=True) if whole else None
     family = plain(" ".join(parts.last))
     if not family:
         return None
     return Name(
-        family,
+        family=family,
         given=plain(" ".join(parts.first)),
         particle=plain(" ".join(parts.von)),
         suffix=plain(" ".join(parts.jr)),

@@ -23,7 +23,7 @@ from citeres.export.bibfile import BibFile
 from citeres.export.formats import FILE_NAMES, Format
 from citeres.export.merge import Edits
 from citeres.export.record import Cited, State
-from citeres.model import Problem, Severity, Work
+from citeres.model import Problem, ProblemKind, Work
 from citeres.paths import shown
 from citeres.write import remove_stale_temps, write_atomic
 
@@ -133,8 +133,7 @@ def kept_problem(folder: Path, kept: dict[str, Cited]) -> Problem:
     return Problem(
         path="",
         line=1,
-        kind="kept-from-other-documents",
-        severity=Severity.INFO,
+        kind=ProblemKind.KEPT_FROM_OTHER_DOCUMENTS,
         message=f"{shown(folder)}/: {len(kept)} entries kept for documents not in this run "
         f"({some}); --overwrite drops them",
     )

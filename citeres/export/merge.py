@@ -19,7 +19,7 @@ from bibtexparser.model import Block, Entry, Field, String
 
 from citeres.export.bibtex import write_entries
 from citeres.export.record import State
-from citeres.model import Problem, Severity
+from citeres.model import Problem, ProblemKind
 
 TYPE = "@type"  # the entry type, compared like a field
 LONE_LF = re.compile(r"(?<!\r)\n")
@@ -110,8 +110,7 @@ class EntryMerge:
         return Problem(
             path=self.path,
             line=(self.existing.start_line or 0) + 1,
-            kind="hand-edit-kept",
-            severity=Severity.INFO,
+            kind=ProblemKind.HAND_EDIT_KEPT,
             message=f"{self.existing.key}: {name} {state} by hand, kept; citeres {wants}"
             " (--overwrite to replace)",
         )
@@ -250,7 +249,6 @@ def removed_by_hand(key: str, path: str) -> Problem:
     return Problem(
         path=path,
         line=1,
-        kind="hand-edit-kept",
-        severity=Severity.INFO,
+        kind=ProblemKind.HAND_EDIT_KEPT,
         message=f"{key}: entry removed by hand, not written again (--overwrite to restore)",
     )

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from citeres.model import Name, Problem, Severity, Work, WorkType
+from citeres.model import Name, Problem, ProblemKind, Work, WorkType
 from citeres.paths import shown
 from citeres.write import write_atomic
 
@@ -78,8 +78,7 @@ def damaged(path: Path, why: str, consequence: str) -> Problem:
     return Problem(
         path=shown(path),
         line=1,
-        kind="record-damaged",
-        severity=Severity.WARNING,
+        kind=ProblemKind.RECORD_DAMAGED,
         message=f"{why}; {consequence}",
     )
 
@@ -144,8 +143,8 @@ def load(
         return Loaded(valid)
     bad = sorted(set(entries) - set(valid))
     shown = ", ".join(bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
-    why = f"record partly damaged: {len(bad)} entries unusable ({shown})"
-    return Loaded(valid, (damaged(path, why, outcome.part),))
+    message = f"record partly damaged: {len(bad)} entries unusable ({shown})"
+    return Loaded(valid, (damaged(path, message, outcome.part),))
 
 
 # --- the record of one .bib file ---------------------------------------------------------

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from anyascii import anyascii
 
@@ -137,7 +137,8 @@ class Reader:
         hits = self.searcher.search(query, limit, count=False).hits
         if not hits:
             return []
-        return self.searcher.fast_field_values("id", [address for _, address in hits])
+        ids = self.searcher.fast_field_values("id", [address for _, address in hits])
+        return cast(list[int], ids)  # the id field holds integers only
 
     def query(self, cited: str, title: list[str], names: list[str]) -> tantivy.Query | None:
         # Two groups of alternatives, each required: pure disjunctions inside keep

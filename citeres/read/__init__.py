@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citeres.errors import InputError
-from citeres.model import Document, Problem, Severity
+from citeres.model import Document, Problem, ProblemKind
 from citeres.paths import shown as shown_path
 from citeres.read.decode import NotText, declared_charset, decode
 from citeres.read.inputs import (
@@ -77,7 +77,10 @@ def document_of(item: Input, limit: int) -> tuple[Document, list[Problem]]:
     if not decoded.text.strip():
         raise InputError("the file is empty")
     warnings = list(decoded.warnings)
-    problems = [Problem(item.shown, line, "encoding", Severity.WARNING, m) for line, m in warnings]
+    problems = [
+        Problem(path=item.shown, line=line, kind=ProblemKind.ENCODING, message=m)
+        for line, m in warnings
+    ]
     if kind == "html":
         from citeres.read import html  # lxml is loaded only when an HTML file is read
 
@@ -86,7 +89,7 @@ def document_of(item: Input, limit: int) -> tuple[Document, list[Problem]]:
             raise InputError("no text in this HTML file")
         lines = decoded.text.count("\n") + 1
         problems += [
-            Problem(item.shown, line, "html-truncated", Severity.WARNING, message)
+            Problem(path=item.shown, line=line, kind=ProblemKind.HTML_TRUNCATED, message=message)
             for line, message in converted.warnings
         ]
         return Document.converted(item.shown, converted.text, converted.origins, lines), problems
@@ -114,7 +117,7 @@ def kind_of(item: Input, data: bytes) -> str:
 
 
 def unreadable(path: str, reason: str) -> Problem:
-    return Problem(path, 1, "unreadable", Severity.ERROR, reason)
+    return Problem(path=path, line=1, kind=ProblemKind.UNREADABLE, message=reason)
 
 
 def nothing_read(problems: list[Problem]) -> str:

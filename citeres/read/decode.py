@@ -104,9 +104,9 @@ def read_bytes(data: bytes, declared: str | None) -> Read:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return strict_or_replaced(data[len(bom) :], encoding)
-    encoding = utf16_without_bom(data)
-    if encoding:
-        return strict_or_replaced(data, encoding)
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return strict_or_replaced(data, utf16)
     try:
         return Read(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

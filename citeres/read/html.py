@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from citeres.identity import letters, roman_numeral
 from citeres.read.footnotes import Footnotes, text_of
 from citeres.read.mapped import MappedText
 
@@ -367,18 +368,5 @@ def list_style(ordered: etree._Element) -> str:
 
 
 def list_label(count: int, style: str) -> str:
-    if style in "aA":
-        label = ""
-        while count > 0:
-            count, rest = divmod(count - 1, 26)
-            label = chr(ord("a") + rest) + label
-        return label.upper() if style == "A" else label
-    numerals = (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    )  # fmt: skip
-    roman = ""
-    for value, numeral in numerals:
-        while count >= value:
-            roman, count = roman + numeral, count - value
-    return roman.upper() if style == "I" else roman
+    label = letters(count) if style in "aA" else roman_numeral(count)
+    return label.upper() if style in "AI" else label
