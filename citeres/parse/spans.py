@@ -42,6 +42,11 @@ ROLE = re.compile(
     r"tr|trad|übers|ed(?:ited)?\s+by)\.",
     re.IGNORECASE,
 )
+LEADING_NUMBER = re.compile(r"^[\W\d_]+(?=\w)")
+EDITED = re.compile(  # `(ed.)`, `(Hrsg.)`, `eds.`, `editors`, `a cura di` closing a name list
+    r"(?:\((?i:eds?|editors?|edd|hrsg|hg|dir|éds?)\.?\)|\b(?:eds?|edd|hrsg|hg|dir|éds?)\.|"
+    r"\b(?:editors?|eds)\b|\ba cura di)[.,:]?$"
+)
 CONJUNCTION = re.compile(r"\s+(?:e|et|und|y)\s+")
 FAMILY_INITIALS = re.compile(
     r"^(?P<family>(?:[a-z]+\s)*[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’-]+)?)\s+"
@@ -80,6 +85,7 @@ def clean(text: str) -> str | None:
 
 
 def names(text: str) -> list[str]:
+    text = LEADING_NUMBER.sub("", text)  # `27. Boyle, Frank`: a list number, never a name
     bare = ROLE.sub(" ", text) if ROLE.search(text) else text
     bare = CONJUNCTION.sub(" and ", squash(bare).strip(EDGE + "&"))
     return [n.inverted() for n in parse_names(family_first(bare))]
@@ -167,6 +173,8 @@ def fields_of(spans: Sequence[Span]) -> dict[str, Any]:
         out[key] = []
     by_label: dict[str, list[Span]] = {}
     for span in spans:
+        if span.label == "author" and EDITED.search(span.text.strip()):
+            span = span._replace(label="editor")  # `Solbrig, Otto (ed.).` names an editor
         by_label.setdefault(span.label, []).append(span)
     for label, key in NAME_FIELDS.items():
         if label in by_label:
@@ -187,6 +195,8 @@ def fields_of(spans: Sequence[Span]) -> dict[str, Any]:
         out["issue"] = issue(rest) if NUMBER.search(rest) else None
     out["form"] = form(by_label, out)
     out["type"] = work_type(by_label, out)
+    if out["type"] == "book" and out["pages"] and not out["locator"]:
+        out["locator"], out["pages"] = out["pages"], None  # a whole book has no range of its own
     return out
 
 
