@@ -1,11 +1,14 @@
 """The shipped reference models: real strings read into fields, notes split into their
 references, and properties that hold for any input (never raises, spans exact)."""
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeres.parse import tagger
+from citeres.parse.spans import spans_of
 
 PIECES = st.sampled_from(
     [
@@ -75,6 +78,10 @@ def test_tagging_never_raises_and_labels_every_token(text: str) -> None:
     tokens, labels = tagger.tag(text)
     assert len(tokens) == len(labels)
     assert all(text[t.start : t.end] == t.text for t in tokens)
+    spans = spans_of(text, tokens, labels)
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
     parsed = tagger.parse(text)
     assert parsed == {} or parsed["form"] in ("full", "ibid", "opcit", "short")
 
