@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from collections.abc import Mapping, Sequence
+from itertools import groupby
 from pathlib import Path
 
 from citeres.parse.tokens import Token
@@ -20,7 +22,9 @@ Lexicon = Mapping[str, frozenset[str]]
 YEAR = re.compile(r"(?:1[4-9]\d\d|20\d\d)[a-z]?")
 ROMAN = re.compile(r"(?=[ivxlcdm]+$)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|e|er|re|ème|eme|a|o|°|º|te|ten|nd)")
-SHAPE_RUNS = re.compile(r"(.)\1+")
+ASCII_SHAPE = str.maketrans(
+    string.ascii_uppercase + string.ascii_lowercase + string.digits, "X" * 26 + "x" * 26 + "d" * 10
+)
 OPEN = frozenset("([{")
 CLOSE = frozenset(")]}")
 QUOTES = frozenset("“”\"«»„‘’'‹›")
@@ -36,11 +40,15 @@ BOS, EOS = ("-1BOS",), ("+1EOS",)
 
 def shape(text: str) -> str:
     """`Smith` → `Xx`, `1990` → `d`, `pp.` → `x.`, `J.-P.` → `X.-X.`."""
-    mapped = "".join(
-        "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
-        for ch in text[:12]
-    )
-    return SHAPE_RUNS.sub(r"\1", mapped)
+    text = text[:12]
+    if text.isascii():
+        mapped = text.translate(ASCII_SHAPE)
+    else:
+        mapped = "".join(
+            "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+            for ch in text
+        )
+    return "".join(ch for ch, _ in groupby(mapped))  # runs collapsed: `Xxxxx` → `Xx`
 
 
 def flags(text: str) -> list[str]:
