@@ -15,9 +15,10 @@ from citeres.enrich import cache_stats, clear_cache, enrich_analysis
 from citeres.enrich.progress import make_reporter
 from citeres.errors import CiteresError
 from citeres.model import Analysis, Severity
+from citeres.paths import shown
 from citeres.pipeline import analyse_paths
 from citeres.settings import Settings, load_settings
-from citeres.write import write_atomic
+from citeres.write import check_output_dir, write_atomic
 
 app = typer.Typer(
     help="Find, resolve and check the references in plain-text essays.",
@@ -26,8 +27,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# citeres' reader checks every path itself (typer's checks would stop the whole run with a
+# usage panel where one bad input among good ones is only a problem to report).
 Paths = Annotated[
-    list[Path], typer.Argument(help="Text files, or directories of them.", show_default=False)
+    list[Path],
+    typer.Argument(
+        help="Text, Markdown or HTML files, directories of them, or - for standard input.",
+        show_default=False,
+        readable=False,
+    ),
 ]
 
 
@@ -186,13 +194,17 @@ def build(
     quiet: Quiet = False,
 ) -> None:
     """Write the bibliography (references.bib, .json, .ris) and the report (report.md, .html)."""
+    try:
+        check_output_dir(output)  # before any work: a bad -o costs nothing
+    except CiteresError as error:
+        raise fail(error) from None
     chosen = settings(mailto, cache_dir, offline)
     analysis = analyse(paths)
     if enrich:
         analysis = enriched(analysis, chosen, quiet)
     wanted = export.parse_formats(formats)
     try:
-        kept = export.write_bibliography(output, analysis.works, wanted, overwrite)
+        kept = export.write_bibliography(output, analysis, wanted, overwrite)
         if per_document:
             kept += export.write_per_document(output, analysis, wanted, overwrite)
         write_atomic(output / "report.md", report.to_markdown(analysis))
@@ -202,7 +214,7 @@ def build(
     for line in report.problem_lines(kept):
         typer.echo(line, err=True)
     counts = report.summary(analysis)
-    typer.echo(f"citeres: {counts} → {output}/", err=True)
+    typer.echo(f"citeres: {counts} → {shown(output)}/", err=True)
 
 
 cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)
@@ -227,6 +239,10 @@ def cache_clear_command(cache_dir: CacheDir = None) -> None:
 def main() -> None:
     try:
         app()
+    except SystemExit as stop:
+        if stop.code == 130:  # typer turns Ctrl-C into a silent exit 130
+            typer.echo("citeres: interrupted", err=True)
+        raise
     except KeyboardInterrupt:
         typer.echo("citeres: interrupted", err=True)
         sys.exit(130)

@@ -7,10 +7,11 @@ problems with their lines. No scripts and no fetches: a Content-Security-Policy 
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from html import escape
 
+from citeres.controls import strip_controls
 from citeres.model import Analysis, Citation, DocumentResult, Problem, Work
 
 CHART_LIMIT = 25  # bars per chart; the rest are summed in one line below it
@@ -28,6 +29,11 @@ td.raw{font-size:.9em;max-width:34rem}code{font-size:.9em}
 .error{color:#a00}.warning{color:#a60}.info{color:#357}
 .unresolved{color:#a00;font-style:italic}svg text{font:12px system-ui,sans-serif}
 """
+
+
+def escape(text: str) -> str:
+    """Text as HTML: markup escaped, and no control character (which HTML forbids)."""
+    return html.escape(strip_controls(text))
 
 
 def to_html(analysis: Analysis) -> str:

@@ -10,6 +10,7 @@ from citeres.model import (
     Analysis,
     Citation,
     DocumentResult,
+    Enrichment,
     Kind,
     Name,
     Problem,
@@ -89,4 +90,24 @@ ANALYSIS = Analysis(
         DocumentResult("essays/two.txt", (citation("essays/two.txt", 3, "odd"),), ()),
     ),
     works=WORKS,
+)  # fmt: skip
+
+# Control characters as a document (or a catalogue, for the publisher) may hand them over.
+DIRTY = Work("smith2000ordinary", WorkType.ARTICLE, authors=(Name("Smith\x07", "Jane\x00"),),
+             title="Ordinary\x00 Title\x1b[31m with a bell\x07",
+             container="Journal\x0c of\x85 Tests", publisher="Pub\x7flisher", volume="3",
+             year="2000", pages="1-9",
+             enrichment=Enrichment("matched", "crossref", filled=("publisher",)))  # fmt: skip
+DIRTY_ANALYSIS = Analysis(
+    documents=(
+        DocumentResult(
+            "essays/dirty\x1b.txt",
+            (Citation("essays/dirty\x1b.txt", 7, Kind.FULL,
+                      "<script>alert('x')</script> | Smith\x07, *Ordinary* [x](javascript:y) \\",
+                      Reference(), work=DIRTY.key, pages="5|6"),),
+            (Problem("essays/dirty\x1b.txt", 7, "unparsed-reference", Severity.INFO,
+                     "<img src=x onerror=alert(1)> \x1b]0;title\x07 | not a cell"),),
+        ),
+    ),
+    works=(DIRTY, *WORKS),
 )  # fmt: skip
