@@ -141,6 +141,16 @@ def test_idem_with_a_title_keeps_idem_as_the_author_for_the_resolver() -> None:
     assert got["author"] == ["Idem"] and got["form"] == "short"
 
 
+def test_idem_with_cit_is_the_same_authors_work_cited_before() -> None:
+    got = fields(
+        ("short-form", "Id.,"),
+        ("title", "Il Mediterraneo,"),
+        ("short-form", "cit.,"),
+        ("locator", "p. 3."),
+    )
+    assert got["author"] == ["Id"] and got["form"] == "opcit" and got["locator"] == "3"
+
+
 def test_commentary_is_no_field() -> None:
     got = fields(("commentary", "who argues that"), ("title", "The Title"))
     assert got["title"] == "The Title" and "who" not in str(got)

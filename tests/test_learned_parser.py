@@ -63,6 +63,7 @@ def test_a_note_with_commentary_splits_into_its_references() -> None:
     assert len(found) == 2
     assert [r["year"] for r in found] == ["1950", "1970"]
     assert "See" not in found[0]["raw"] and "compare" not in found[1]["raw"]
+    assert found[0]["raw"].endswith("12") and found[1]["raw"].endswith("4–5")  # no `;`, `,`
 
 
 def test_results_are_fresh_copies() -> None:

@@ -203,7 +203,9 @@ def fields_of(spans: Sequence[Span]) -> dict[str, Any]:
 def form(by_label: dict[str, list[Span]], out: dict[str, Any]) -> str:
     short = " ".join(s.text for s in by_label.get("short-form", ()))
     if short and IDEM.match(short.strip()) and out["title"]:
-        out["author"] = out["author"] or [short.strip(EDGE)]
+        out["author"] = out["author"] or [IDEM.match(short.strip()).group()]
+        if OPCIT.search(", " + short):
+            return "opcit"  # `Id., Il Mediterraneo, cit.`: the same author's work cited before
         return "full" if has_imprint(out) else "short"
     if short and IBID.match(short.strip()) and not out["title"]:
         return "ibid"

@@ -93,7 +93,21 @@ def split_note(text: str) -> tuple[tuple[int, int], ...]:
         elif current:
             spans.append(current)
             current = None
-    return (*spans, current) if current else tuple(spans)
+    if current:
+        spans.append(current)
+    return tuple((start, end) for start, end in map(trimmed(text), spans) if end > start)
+
+
+def trimmed(text: str):  # type: ignore[no-untyped-def]
+    """A reference span without the separator it ends on (`…, 4–5,`, `…, p. 45;`)."""
+
+    def trim(span: tuple[int, int]) -> tuple[int, int]:
+        start, end = span
+        while end > start and text[end - 1] in ",;: ":
+            end -= 1
+        return start, end
+
+    return trim
 
 
 def parse_note(text: str) -> list[dict[str, Any]]:
