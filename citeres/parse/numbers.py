@@ -31,6 +31,7 @@ class Found:
     value: str
     rest: str
     complaint: str | None = None
+    span: tuple[int, int] = (0, 0)  # where the value was written in the text
 
 
 def find_pages(text: str) -> Found | None:
@@ -47,7 +48,7 @@ def find_pages(text: str) -> Found | None:
     elif not match.group("dot") and not match.group("space"):
         complaint = f"`{squash_match(match)}` has no space or full stop after the page label"
     rest = text[: match.start()] + text[match.end() :]
-    return Found(pages, rest, complaint)
+    return Found(pages, rest, complaint, match.span())
 
 
 def squash_match(match: re.Match[str]) -> str:
@@ -68,4 +69,4 @@ def find_volume(text: str) -> Found | None:
     elif label.lower() == "vol" and sep.strip() != ".":
         complaint = f"`{written}` is not written `Vol. {value}`"
     rest = text[: match.start()] + text[match.end() :]
-    return Found(value, rest, complaint)
+    return Found(value, rest, complaint, match.span())

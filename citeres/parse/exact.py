@@ -1,0 +1,339 @@
+"""The exact signals of a reference, laid over the model's labels: the model decides which
+span is what, and where a pattern is certain these rules have the last word.
+
+Each rule takes the tokens and their labels and changes labels in place, in the order of
+RULES: short forms (Ibid., op. cit. and their kin, identity.py), identifiers, volumes,
+page locators, then the structure of names (an author span ends where names end).
+Volumes and locators written oddly are complained about; their value is still read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from citeres.identity import IBID as IBID_FORM
+from citeres.identity import OPCIT as OPCIT_FORM
+from citeres.identity import UPPER, is_year
+from citeres.model import ProblemKind
+from citeres.parse.names import NOT_IN_NAMES, PARTICLES, SUFFIXES, is_corporate
+from citeres.parse.numbers import BARE_PAGES, LOCATOR, find_pages, find_volume
+from citeres.parse.tokens import Token
+
+IBID = re.compile(rf"^{IBID_FORM},?", re.IGNORECASE)
+# `cit.` alone counts after a comma (Italian `Rossi, Storia, cit.`).
+OPCIT = re.compile(rf"{OPCIT_FORM}|(?<=,)\s*cit\b\.?", re.IGNORECASE)
+URL = re.compile(r"https?://[^\s<>\"”]+[^\s<>\"”.,;)]")
+DOI = re.compile(
+    r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"”<>]+[^\s\"”<>.,;])", re.I
+)
+ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX])\b", re.I)
+IDENTIFIER_TOKEN = re.compile(r"(?:https?://|www\.|(?:doi:)?10\.\d)", re.IGNORECASE)
+NAMES = frozenset({"author", "editor", "translator"})
+NUMBERED = frozenset({"volume", "issue", "pages", "locator", "date"})
+INITIALS = re.compile(rf"^(?:[{UPPER}]\.?[ -]?){{1,4}}$")
+IN = frozenset({"in", "In", "dans", "en", "im"})
+
+
+@dataclass
+class Labelled:
+    """The tokens of one reference and their labels, as the rules correct them."""
+
+    text: str
+    tokens: Sequence[Token]
+    labels: list[str]
+    given: frozenset[str]  # given names (lower case) the training data holds
+    complaints: list[tuple[ProblemKind, str]] = field(default_factory=list)
+
+    def covered(self, start: int, end: int) -> range:
+        """The indices of the tokens inside text[start:end]."""
+        first = next((i for i, t in enumerate(self.tokens) if t.end > start), len(self.tokens))
+        last = first
+        while last < len(self.tokens) and self.tokens[last].start < end:
+            last += 1
+        return range(first, last)
+
+    def set(self, indices: range, label: str, keep: frozenset[str] = frozenset()) -> None:
+        for i in indices:
+            if self.labels[i] not in keep:
+                self.labels[i] = label
+
+    def identifier(self, i: int) -> bool:
+        """Whether token i is a URL or a DOI (the tokenizer keeps each whole)."""
+        return IDENTIFIER_TOKEN.match(self.tokens[i].text) is not None
+
+    def punct(self, i: int) -> bool:
+        return not self.tokens[i].text[0].isalnum()
+
+
+def short_forms(r: Labelled) -> None:
+    """`Ibid.` heading the reference, `op. cit.` (and `cit.` after a comma) anywhere."""
+    head = IBID.match(r.text)
+    if head:
+        r.set(r.covered(0, head.end()), "short-form")
+        rest = r.text[head.end() :].strip(" ,.")
+        if BARE_PAGES.match(rest):  # `Ibid., 45`: nothing but the page after it
+            r.set(r.covered(head.end(), len(r.text)), "locator")
+    for match in OPCIT.finditer(r.text):
+        r.set(r.covered(match.start(), match.end()), "short-form")
+
+
+def identifiers(r: Labelled) -> None:
+    for pattern, label in ((DOI, "doi"), (URL, "url"), (ISBN, "isbn")):
+        for match in pattern.finditer(r.text):
+            span = r.covered(match.start(), match.end())
+            if label == "url" and any(r.labels[i] == "doi" for i in span):
+                continue  # `https://doi.org/10...` is the DOI
+            r.set(span, label)
+
+
+def volumes(r: Labelled) -> None:
+    """`Vol. II`, `Volume I`, and the misspelt `Vol II`, `Vio. III` (complained about)."""
+    found = find_volume(r.text)
+    if found is None:
+        return
+    span = r.covered(*found.span)
+    if any(r.labels[i] == "short-form" or r.identifier(i) for i in span):
+        return
+    r.set(span, "volume")
+    if found.complaint:
+        r.complaints.append((ProblemKind.VOLUME_TYPO, found.complaint))
+
+
+def locators(r: Labelled) -> None:
+    """`p. 65`, `pp. 185-6`, `pp392-3`, `S. 12`: pages, cited or the work's own (which the
+    model tells apart); a page list ending in a comma, or a label run into its number, is
+    complained about. A bare number closing the reference after a comma is the page cited."""
+    matches = [m for m in LOCATOR.finditer(r.text)]
+    for match in matches:
+        span = r.covered(match.start("label"), match.end())
+        if any(r.labels[i] == "volume" or r.identifier(i) for i in span):
+            continue
+        # One locator, one label: the work's own range only where the model says so for
+        # most of it, and never in a short form, which cites pages of a work named before.
+        own = sum(r.labels[i] == "pages" for i in span) * 2 > len(span)
+        r.set(span, "pages" if own and "short-form" not in r.labels else "locator")
+    if matches:
+        found = find_pages(r.text)
+        if found and found.complaint:
+            r.complaints.append((ProblemKind.MALFORMED_LOCATOR, found.complaint))
+        return
+    bare_page(r)
+
+
+def bare_page(r: Labelled) -> None:
+    """`Lewin, Lenin's Last Struggle, 12.`, `Smith, op. cit. 4`: a number closing the
+    reference after a comma or a short form, not a year."""
+    words = [i for i, t in enumerate(r.tokens) if not r.punct(i)]
+    if len(words) < 2:
+        return
+    last = words[-1]
+    number = r.tokens[last].text
+    before = last - 1
+    after_mark = r.tokens[before].text == "," or r.labels[before] == "short-form"
+    if not number.isdigit() or is_year(number) or not after_mark:
+        return
+    if r.labels[last] not in NUMBERED:
+        r.labels[last] = "locator"
+
+
+def names_end(r: Labelled) -> None:
+    """An author span holds names and nothing else. Read part by part (at commas), the
+    first part is a name; a part after it is a given name (`Hobsbawm, Eric`, `Carr, E.H.`),
+    a suffix (`King, Jr.`) or another name (`A, B and C`); the first part that is none of
+    these starts the title the model ran into the names (`Deutscher, The Prophet Unarmed,
+    op. cit.`). A span the model left unlabelled (`note`) at the head of a reference is
+    read the same way. After `in`, a lone part is the book's title and otherwise names
+    the book's author (`Joseph Hansen, in Leon Trotsky, Stalin's Frame-Up System`)."""
+    head = head_span(r)
+    if head is None:
+        return
+    start, end = head
+    parts = comma_parts(r, start, end)
+    if not parts:
+        return
+    if len(parts) > 1 and runs_on(r, end):
+        # `Meyer, Leninism, Frederick A. Praeger, Inc.`: a span ends at a mark, so the
+        # last part, run on into the next field, belongs to that field.
+        r.set(range(parts[-1][0], end), r.labels[end])
+        end = parts.pop()[0]
+    contribution = next((k for k, p in enumerate(parts) if r.tokens[p[0]].text in IN), None)
+    if contribution is not None and contribution > 0:
+        title_from = read_contribution(r, parts, contribution)
+    else:
+        title_from = first_title_part(r, parts)
+    if title_from is None:
+        if r.labels[start] == "note" and looks_like_name(r, parts[0]):
+            r.set(range(start, end), "author")
+        return
+    if "title" in r.labels[end:] and contribution is None:
+        return  # the model found a title further on: the names run is its own business
+    names_to = parts[title_from][0]
+    if names_to == start:
+        return
+    r.set(range(start, names_to), "author")
+    r.set(range(names_to, end), "title")
+
+
+def runs_on(r: Labelled, end: int) -> bool:
+    """Whether the token at `end` continues the words before it, with no mark between
+    but an initial's stop (`Frederick A. Praeger`)."""
+    if end >= len(r.tokens) or r.punct(end):
+        return False
+    before = r.tokens[end - 1].text
+    initial = before == "." and end >= 2 and INITIALS.match(r.tokens[end - 2].text)
+    return not r.punct(end - 1) or bool(initial)
+
+
+def head_span(r: Labelled) -> tuple[int, int] | None:
+    """The run of author (or unlabelled) tokens heading the reference."""
+    if not r.labels or r.labels[0] not in ("author", "note"):
+        return None
+    label, end = r.labels[0], run_end(r.labels, 0)
+    if label == "note" and any(x == "author" for x in r.labels[end:]):
+        return None
+    return 0, end
+
+
+def run_end(labels: Sequence[str], start: int) -> int:
+    """Where the run of labels equal to labels[start] ends."""
+    end = start
+    while end < len(labels) and labels[end] == labels[start]:
+        end += 1
+    return end
+
+
+def comma_parts(r: Labelled, start: int, end: int) -> list[tuple[int, int]]:
+    """(first, end) token ranges between commas, without the commas and other marks at
+    their edges; a part of punctuation alone is left out."""
+    parts, first = [], start
+    for i in range(start, end + 1):
+        if i == end or r.tokens[i].text == ",":
+            words = [k for k in range(first, i) if not r.punct(k)]
+            if words:
+                parts.append((words[0], words[-1] + 1))
+            first = i + 1
+    return parts
+
+
+def part_text(r: Labelled, part: tuple[int, int]) -> str:
+    return r.text[r.tokens[part[0]].start : r.tokens[part[1] - 1].end]
+
+
+def words_of(r: Labelled, part: tuple[int, int]) -> list[str]:
+    return [r.tokens[k].text for k in range(*part) if not r.punct(k)]
+
+
+def is_given(r: Labelled, part: tuple[int, int]) -> bool:
+    """Initials, or up to three given names the training data knows: `E.H.`, `Eric`,
+    `J. Arch`, `Ludwig von`."""
+    words = words_of(r, part)
+    if not words or len(words) > 3 or INITIALS.match(part_text(r, part)):
+        return bool(words) and len(words) <= 4
+    return all(
+        (len(w) == 1 and w.isupper()) or w.lower() in PARTICLES or
+        (w[0].isupper() and w.lower() in r.given and w.lower() not in NOT_IN_NAMES)
+        for w in words
+    )  # fmt: skip
+
+
+def looks_like_name(r: Labelled, part: tuple[int, int]) -> bool:
+    """A personal name in display order or a surname: capitalised words, particles,
+    initials; no word a title would hold."""
+    words = words_of(r, part)
+    if not words or len(words) > 5:
+        return False
+    for word in words:
+        low = word.lower()
+        if (low in NOT_IN_NAMES and len(low) > 1) or not (word[0].isupper() or low in PARTICLES):
+            return False
+    return True
+
+
+def is_display_name(r: Labelled, part: tuple[int, int]) -> bool:
+    """`Leon Trotsky`, `Oleg V. Naumov`, `and Gabriel Cohn-Bendit`: given names the data
+    knows (or initials) before one family name."""
+    words = [w for w in words_of(r, part) if w not in ("and", "&", "e", "et", "und", "y")]
+    if len(words) < 2 or not looks_like_name(r, part):
+        return False
+    given = words[:-1]
+    return all(
+        (len(w) == 1 and w.isupper()) or w.lower() in PARTICLES or w.lower() in r.given
+        for w in given
+    )
+
+
+def first_title_part(r: Labelled, parts: list[tuple[int, int]]) -> int | None:
+    """The index of the first part that is no name, or None when every part is one."""
+    if not looks_like_name(r, parts[0]):
+        return None  # not a list of persons (a corporate author, a title): the model's call
+    inverted = len(words_of(r, parts[0])) <= 2  # `Carr`, `van Gogh`: a surname first
+    for k in range(1, len(parts)):
+        words = words_of(r, parts[k])
+        if words and words[-1].lower().rstrip(".") in SUFFIXES and len(words) == 1:
+            continue
+        if k == 1 and inverted and is_given(r, parts[k]):
+            continue
+        if is_display_name(r, parts[k]) or (INITIALS.match(part_text(r, parts[k])) and k > 1):
+            continue
+        return k
+    return None
+
+
+def read_contribution(r: Labelled, parts: list[tuple[int, int]], at: int) -> int | None:
+    """`X, in Y, Title`: the work is Y's book; `X, in Title`: the work is the book named.
+    Returns the index of the part the title starts at; the contributor is dropped."""
+    first, end = parts[at]
+    r.set(range(parts[0][0], first + 1), "commentary")  # the contributor and `in`
+    if at + 1 < len(parts):
+        return at + 1
+    if "title" not in r.labels[end:]:
+        r.set(range(first + 1, end), "title")
+    return None
+
+
+def corporate_author(r: Labelled) -> None:
+    """`Central Committee of the CPSU, History of the Communist Party…`: a body's name
+    heading a title the model read whole is its author."""
+    if "author" in r.labels or not r.labels or r.labels[0] != "title":
+        return
+    parts = comma_parts(r, 0, run_end(r.labels, 0))
+    if len(parts) >= 2 and is_corporate(part_text(r, parts[0])):
+        r.set(range(0, parts[1][0]), "author")
+
+
+def container_as_title(r: Labelled) -> None:
+    """A book's title the model took for a container (`Ludwig von Mises, Socialism, New
+    Haven: Yale University Press`): a container with no title before it and no `in`, in a
+    reference with a publisher or place and no journal numbers."""
+    labels = r.labels
+    if "title" in labels or "container" not in labels:
+        return
+    if not ({"publisher", "location"} & set(labels)) or {"volume", "issue"} & set(labels):
+        return
+    first = labels.index("container")
+    if r.tokens[first].text not in IN:
+        r.set(range(first, run_end(labels, first)), "title")
+
+
+Rule = Callable[[Labelled], None]
+RULES: tuple[Rule, ...] = (
+    short_forms,
+    identifiers,
+    volumes,
+    locators,
+    names_end,
+    corporate_author,
+    container_as_title,
+)
+
+
+def relabel(
+    text: str, tokens: Sequence[Token], labels: Sequence[str], given: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[tuple[ProblemKind, str], ...]]:
+    """The model's labels with the exact rules applied, and the complaints they raised."""
+    state = Labelled(text, tokens, list(labels), given)
+    for rule in RULES:
+        rule(state)
+    return tuple(state.labels), tuple(state.complaints)
