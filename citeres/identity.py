@@ -111,6 +111,7 @@ def is_idem(word: str) -> bool:
     """Whether a name or a short-form word stands for the author cited before."""
     return word.strip().lower().rstrip(".") in IDEM
 
+
 # Titles and names are compared folded: ASCII, lower case, one space between words, the
 # apostrophe inside a word dropped (`Stalin's Russia` → `stalins russia`).
 STOP_WORDS = frozenset(

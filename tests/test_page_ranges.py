@@ -13,8 +13,7 @@ from citeres.export.bibtex import to_entries
 from citeres.export.csljson import to_items
 from citeres.export.ris import to_record
 from citeres.model import Document, Reference, Work
-from citeres.parse.reference import parse_reference
-from citeres.parse.reference import NAME_KEYS, TEXT_KEYS
+from citeres.parse.reference import NAME_KEYS, TEXT_KEYS, parse_reference
 from citeres.pipeline import analyse_documents
 from citeres.report import to_json
 

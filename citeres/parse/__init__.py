@@ -5,6 +5,7 @@ from __future__ import annotations
 from citeres.model import Citation, Kind, Mention, Problem
 from citeres.parse.reference import parse_reference
 
+
 def parse_mention(mention: Mention) -> tuple[Citation, list[Problem]]:
     """Parse the mention's raw text unless its finder already knew the fields."""
     if mention.reference is not None:

@@ -10,6 +10,7 @@ Volumes and locators written oddly are complained about; their value is still re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -46,13 +47,13 @@ class Labelled:
     given: frozenset[str]  # given names (lower case) the training data holds
     complaints: list[tuple[ProblemKind, str]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.ends = [t.end for t in self.tokens]
+        self.starts = [t.start for t in self.tokens]
+
     def covered(self, start: int, end: int) -> range:
-        """The indices of the tokens inside text[start:end]."""
-        first = next((i for i, t in enumerate(self.tokens) if t.end > start), len(self.tokens))
-        last = first
-        while last < len(self.tokens) and self.tokens[last].start < end:
-            last += 1
-        return range(first, last)
+        """The indices of the tokens that overlap text[start:end]."""
+        return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
 
     def set(self, indices: range, label: str, keep: frozenset[str] = frozenset()) -> None:
         for i in indices:

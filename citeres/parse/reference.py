@@ -24,10 +24,11 @@ EMPHASIS = re.compile(
 )
 # The page a short form cites, closing it: `…, 45`, `… op. cit. 4`.
 TRAILING_PAGE = re.compile(rf",?\s*(?P<bare>{BARE_PAGES.pattern[1:-1]})[\s.]*$")
+# Far longer than any reference (a note of several is split before it is parsed): a string
+# past it is read up to it, so that a megabyte of text on one line costs what a note does.
+MAX_LENGTH = 4_000
 NAME_KEYS = {"author": "authors", "editor": "editors", "translator": "translators"}
-TEXT_KEYS = (
-    "title container series volume issue edition publisher year pages url doi isbn".split()
-)
+TEXT_KEYS = "title container series volume issue edition publisher year pages url doi isbn".split()
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,8 @@ EMPTY = Parsed(form=Kind.FULL, reference=Reference())
 
 def prepare(raw: str) -> str:
     """One line of plain text: spacing squashed, emphasis marks dropped (the models were
-    trained on references without them)."""
-    text = squash(raw)
+    trained on references without them), and no longer than MAX_LENGTH."""
+    text = squash(raw[: MAX_LENGTH * 2])[:MAX_LENGTH]
     return EMPHASIS.sub(r"\g<text>", text) if "*" in text or "_" in text else text
 
 

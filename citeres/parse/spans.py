@@ -13,9 +13,9 @@ from typing import Any, NamedTuple
 
 from citeres.identity import YEAR_IN_TEXT, is_idem, roman_value
 from citeres.model import Name
+from citeres.parse.exact import DOI, IBID, ISBN, OPCIT, URL
 from citeres.parse.names import ET_AL, parse_names
 from citeres.parse.numbers import PAGE_RANGE
-from citeres.parse.exact import DOI, IBID, ISBN, OPCIT, URL
 from citeres.parse.tokens import Token
 from citeres.text import squash
 
