@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from citeres.identity import UPPER
 
@@ -32,7 +33,8 @@ SIGNAL_BEFORE = re.compile(
     rf"(?:(?:^|\s)(?:{STRONG_SIGNALS})|(?:^|[,;(.:])\s*(?:{SIGNAL_WORDS}))[\s,:]*$", re.IGNORECASE
 )
 # Commentary after a reference opens on a small word: `…, 4–5, who argues …`.
-COMMENT_AFTER = re.compile(r"^[\s,;.:)]*(?:who|which|where|whose|but|although|though|as|for)\b")
+COMMENT_WORDS = "who|which|where|whose|but|although|though|as|for"
+COMMENT_AFTER = re.compile(rf"^[\s,;.:)]*(?:{COMMENT_WORDS})\b")
 # The backlinks a wiki puts before each reference (`^`, `^ a b`), the number label of a
 # web page's note (`[12]`), and its link back after it (`[zurück]`, `↩`).
 BACKLINKS = re.compile(r"\^(?:[ \t]+[a-z]{1,2}\b)*[ \t]+|\[\d{1,3}\][ \t]+")
@@ -41,6 +43,10 @@ BACK_AFTER = re.compile(r"\s*(?:\[(?:zurück|back|retour|top|up)\]|↩\ufe0f?|\^
 NAME_START = re.compile(rf"(?:[{UPPER}][\w'’.-]*\s+){{0,4}}[{UPPER}][\w'’-]+,\s")
 INVERTED_NAME = re.compile(
     rf"[{UPPER}][\w'’-]+(?: [{UPPER}][\w'’-]+)?, (?:[{UPPER}][\w'’-]*\.? ?){{1,3}}"
+)
+# Anything `confirmed` takes a boundary on, found anywhere: without one, the whole piece.
+SIGNS = re.compile(
+    rf"\b(?:{SIGNAL_WORDS}|{COMMENT_WORDS})|\.\s+{NAME_START.pattern}", re.IGNORECASE
 )
 OPENERS, CLOSERS = "([{“", ")]}”"
 
@@ -99,7 +105,12 @@ def names_only(note: str, semicolon: int) -> bool:
     return INVERTED_NAME.fullmatch(before[label.end() if label else 0 :]) is not None
 
 
+@lru_cache(maxsize=32768)
 def model_spans(piece: str) -> tuple[tuple[int, int], ...]:
+    """The model's reference spans; none where no exact sign could confirm a boundary it
+    proposed (most notes: `Ibid., p. 4`), as the piece is then kept whole anyway."""
+    if not SIGNS.search(piece):
+        return ()
     from citeres.parse import tagger  # the model loads on the first note, not at import
 
     return tagger.split_note(piece)
