@@ -19,7 +19,7 @@ from citeres.identity import OPCIT as OPCIT_FORM
 from citeres.identity import UPPER, is_year
 from citeres.model import ProblemKind
 from citeres.parse.names import NOT_IN_NAMES, PARTICLES, SUFFIXES, is_corporate
-from citeres.parse.numbers import BARE_PAGES, LOCATOR, find_pages, find_volume
+from citeres.parse.numbers import BARE_PAGES, LOCATOR, find_volume, locator_complaint
 from citeres.parse.tokens import Token
 
 IBID = re.compile(rf"^{IBID_FORM},?", re.IGNORECASE)
@@ -32,8 +32,12 @@ DOI = re.compile(
 ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX])\b", re.I)
 IDENTIFIER_TOKEN = re.compile(r"(?:https?://|www\.|(?:doi:)?10\.\d)", re.IGNORECASE)
 NAMES = frozenset({"author", "editor", "translator"})
+# What the model read a page label as that no page label overrides (`R. E. Page. 1987`,
+# `Agre, P. 1997`, `core PG1351`).
+KEPT = frozenset({"author", "editor", "translator", "date", "volume", "title", "container"})
 NUMBERED = frozenset({"volume", "issue", "pages", "locator", "date"})
 INITIALS = re.compile(rf"^(?:[{UPPER}]\.?[ -]?){{1,4}}$")
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 IN = frozenset({"in", "In", "dans", "en", "im"})
 
 
@@ -81,11 +85,15 @@ def short_forms(r: Labelled) -> None:
 
 
 def identifiers(r: Labelled) -> None:
+    """A DOI, a URL, an ISBN: a link to doi.org stays a URL if the model says so (the DOI
+    is read from it, spans.py)."""
     for pattern, label in ((DOI, "doi"), (URL, "url"), (ISBN, "isbn")):
         for match in pattern.finditer(r.text):
             span = r.covered(match.start(), match.end())
+            if label == "doi" and all(r.labels[i] == "url" for i in span):
+                continue
             if label == "url" and any(r.labels[i] == "doi" for i in span):
-                continue  # `https://doi.org/10...` is the DOI
+                continue
             r.set(span, label)
 
 
@@ -95,8 +103,8 @@ def volumes(r: Labelled) -> None:
     if found is None:
         return
     span = r.covered(*found.span)
-    if any(r.labels[i] == "short-form" or r.identifier(i) for i in span):
-        return
+    if any(r.labels[i] in ("short-form", "collection") or r.identifier(i) for i in span):
+        return  # `Series II, Vol. V`: a series' volume, which the model reads with it
     r.set(span, "volume")
     if found.complaint:
         r.complaints.append((ProblemKind.VOLUME_TYPO, found.complaint))
@@ -106,26 +114,29 @@ def locators(r: Labelled) -> None:
     """`p. 65`, `pp. 185-6`, `pp392-3`, `S. 12`: pages, cited or the work's own (which the
     model tells apart); a page list ending in a comma, or a label run into its number, is
     complained about. A bare number closing the reference after a comma is the page cited."""
-    matches = [m for m in LOCATOR.finditer(r.text)]
-    for match in matches:
+    last = None
+    for match in LOCATOR.finditer(r.text):
         span = r.covered(match.start("label"), match.end())
-        if any(r.labels[i] == "volume" or r.identifier(i) for i in span):
+        if any(r.labels[i] in KEPT or r.identifier(i) for i in span[:1]):
             continue
+        span = range(span.start, span.stop)
         # One locator, one label: the work's own range only where the model says so for
         # most of it, and never in a short form, which cites pages of a work named before.
         own = sum(r.labels[i] == "pages" for i in span) * 2 > len(span)
-        r.set(span, "pages" if own and "short-form" not in r.labels else "locator")
-    if matches:
-        found = find_pages(r.text)
-        if found and found.complaint:
-            r.complaints.append((ProblemKind.MALFORMED_LOCATOR, found.complaint))
-        return
-    bare_page(r)
+        label = "pages" if own and "short-form" not in r.labels else "locator"
+        for i in span:  # a year closing the list stays the date: `pages 741-747, 1983`
+            if not (r.labels[i] == "date" or r.identifier(i) or r.labels[i] == "volume"):
+                r.labels[i] = label
+        last = match
+    if last is None:
+        bare_page(r)
+    elif complaint := locator_complaint(last):
+        r.complaints.append((ProblemKind.MALFORMED_LOCATOR, complaint))
 
 
 def bare_page(r: Labelled) -> None:
-    """`Lewin, Lenin's Last Struggle, 12.`, `Smith, op. cit. 4`: a number closing the
-    reference after a comma or a short form, not a year."""
+    """`Lewin, Lenin's Last Struggle, 12.`, `Smith, op. cit. 4`: a number closing a short
+    reference (no imprint, no journal) after a comma or a short form, not a year."""
     words = [i for i, t in enumerate(r.tokens) if not r.punct(i)]
     if len(words) < 2:
         return
@@ -135,7 +146,8 @@ def bare_page(r: Labelled) -> None:
     after_mark = r.tokens[before].text == "," or r.labels[before] == "short-form"
     if not number.isdigit() or is_year(number) or not after_mark:
         return
-    if r.labels[last] not in NUMBERED:
+    imprint = {"date", "publisher", "location", "container"} & set(r.labels)
+    if r.labels[last] not in NUMBERED | {"collection"} and not imprint:
         r.labels[last] = "locator"
 
 
@@ -154,27 +166,37 @@ def names_end(r: Labelled) -> None:
     parts = comma_parts(r, start, end)
     if not parts:
         return
-    if len(parts) > 1 and runs_on(r, end):
-        # `Meyer, Leninism, Frederick A. Praeger, Inc.`: a span ends at a mark, so the
-        # last part, run on into the next field, belongs to that field.
+    if len(parts) > 1 and runs_on(r, end) and r.labels[end] == "publisher":
+        # A publisher named after a person (`Alfred A. Knopf`, `Frederick A. Praeger`):
+        # the given names run on into the name without a mark between them.
         r.set(range(parts[-1][0], end), r.labels[end])
         end = parts.pop()[0]
     contribution = next((k for k, p in enumerate(parts) if r.tokens[p[0]].text in IN), None)
     if contribution is not None and contribution > 0:
         title_from = read_contribution(r, parts, contribution)
-    else:
+    elif untitled(r):
         title_from = first_title_part(r, parts)
+    else:
+        return  # the model found the title: the names are its call
     if title_from is None:
         if r.labels[start] == "note" and looks_like_name(r, parts[0]):
             r.set(range(start, end), "author")
         return
-    if "title" in r.labels[end:] and contribution is None:
-        return  # the model found a title further on: the names run is its own business
     names_to = parts[title_from][0]
     if names_to == start:
         return
     r.set(range(start, names_to), "author")
     r.set(range(names_to, end), "title")
+
+
+def untitled(r: Labelled) -> bool:
+    """A work cited without its title, as the model reads it: a short form or a page (`Deutscher,
+    The Prophet Unarmed, op. cit.`) or an imprint (`Leon Trotsky, Leon Trotsky Speaks, New
+    York: …`) with no title or container labelled. Elsewhere a list of names is just that."""
+    labels = set(r.labels)
+    if "title" in labels or "container" in labels:
+        return False
+    return bool({"short-form", "locator", "publisher", "location", "date"} & labels)
 
 
 def runs_on(r: Labelled, end: int) -> bool:
@@ -223,7 +245,8 @@ def part_text(r: Labelled, part: tuple[int, int]) -> str:
 
 
 def words_of(r: Labelled, part: tuple[int, int]) -> list[str]:
-    return [r.tokens[k].text for k in range(*part) if not r.punct(k)]
+    """The words of a part, hyphenated names whole (`Bailer-Jones`)."""
+    return WORD.findall(part_text(r, part))
 
 
 def is_given(r: Labelled, part: tuple[int, int]) -> bool:
@@ -307,10 +330,10 @@ def corporate_author(r: Labelled) -> None:
 def container_as_title(r: Labelled) -> None:
     """A book's title the model took for a container (`Ludwig von Mises, Socialism, New
     Haven: Yale University Press`): a container with no title before it and no `in`, in a
-    reference with a publisher or place and no journal numbers."""
+    reference with a publisher or place, no journal numbers and no editor."""
     labels = r.labels
-    if "title" in labels or "container" not in labels:
-        return
+    if "title" in labels or "container" not in labels or "editor" in labels:
+        return  # an edited book's name is the container of a chapter, or the corpus's
     if not ({"publisher", "location"} & set(labels)) or {"volume", "issue"} & set(labels):
         return
     first = labels.index("container")

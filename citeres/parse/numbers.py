@@ -42,13 +42,17 @@ def find_pages(text: str) -> Found | None:
     match = matches[-1]
     pages = re.sub(r"\s*([-–—]+)\s*", "-", match.group("pages"))
     pages = re.sub(r"\s*,\s*", ", ", pages)
-    complaint = None
-    if match.group("tail"):
-        complaint = f"the page list `{squash_match(match)}` ends in a comma: is a page missing?"
-    elif not match.group("dot") and not match.group("space"):
-        complaint = f"`{squash_match(match)}` has no space or full stop after the page label"
     rest = text[: match.start()] + text[match.end() :]
-    return Found(pages, rest, complaint, match.span())
+    return Found(pages, rest, locator_complaint(match), match.span())
+
+
+def locator_complaint(match: re.Match[str]) -> str | None:
+    """What is odd in how a LOCATOR match is written: `pp. 195, 202,`, `pp392-3`."""
+    if match.group("tail"):
+        return f"the page list `{squash_match(match)}` ends in a comma: is a page missing?"
+    if not match.group("dot") and not match.group("space"):
+        return f"`{squash_match(match)}` has no space or full stop after the page label"
+    return None
 
 
 def squash_match(match: re.Match[str]) -> str:

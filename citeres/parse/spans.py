@@ -227,6 +227,8 @@ def fields_of(spans: Sequence[Span]) -> dict[str, Any]:
             if value:
                 out[TARGET.get(label, label)] = value
                 break
+    if out["doi"] is None and out["url"] and "doi.org/10." in out["url"]:
+        out["doi"] = identifier(DOI, 1)(out["url"])  # `https://doi.org/10.1086/244724`
     if out["issue"] is None and "volume" in by_label:
         rest = NUMBER.sub("", by_label["volume"][0].text, count=1)
         out["issue"] = issue(rest) if NUMBER.search(rest) else None
