@@ -28,8 +28,8 @@ from citeres.parse import tagger
 from citeres.parse.lines import work_of
 from citeres.parse.reference import parse_reference
 from citeres.parse.spans import fields_of, spans_of
-from citeres.report import work_json
 from citeres.parse.tokens import tokenize
+from citeres.report import work_json
 from training.corpora import read_anystyle, split_issue, token_labels
 from training.linkedbooks import read_file, reference_examples
 from training.scoring import BARS, FIELDS, Score, key, value

@@ -49,6 +49,7 @@ class Labelled:
     tokens: Sequence[Token]
     labels: list[str]
     given: frozenset[str]  # given names (lower case) the training data holds
+    emphasis: tuple[tuple[int, int], ...] = ()  # what the document set in italics
     complaints: list[tuple[ProblemKind, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -82,6 +83,20 @@ def short_forms(r: Labelled) -> None:
             r.set(r.covered(head.end(), len(r.text)), "locator")
     for match in OPCIT.finditer(r.text):
         r.set(r.covered(match.start(), match.end()), "short-form")
+
+
+def emphasised(r: Labelled) -> None:
+    """What a document sets in italics in a note is a title, or a journal's or a book's
+    name (`*Wicked Flesh: Black Women, Intimacy, and Freedom in the Atlantic World*`): one
+    field, the one the model gives most of it; never a short form (`*op. cit.*`)."""
+    for start, end in r.emphasis:
+        span = r.covered(start, end)
+        if not any(ch.isalpha() for ch in r.text[start:end]):
+            continue
+        if any(r.labels[i] == "short-form" or r.identifier(i) for i in span):
+            continue
+        container = sum(r.labels[i] == "container" for i in span) * 2 > len(span)
+        r.set(span, "container" if container else "title")
 
 
 def identifiers(r: Labelled) -> None:
@@ -344,6 +359,7 @@ def container_as_title(r: Labelled) -> None:
 Rule = Callable[[Labelled], None]
 RULES: tuple[Rule, ...] = (
     short_forms,
+    emphasised,
     identifiers,
     volumes,
     locators,
@@ -354,10 +370,14 @@ RULES: tuple[Rule, ...] = (
 
 
 def relabel(
-    text: str, tokens: Sequence[Token], labels: Sequence[str], given: frozenset[str]
+    text: str,
+    tokens: Sequence[Token],
+    labels: Sequence[str],
+    given: frozenset[str],
+    emphasis: tuple[tuple[int, int], ...] = (),
 ) -> tuple[tuple[str, ...], tuple[tuple[ProblemKind, str], ...]]:
     """The model's labels with the exact rules applied, and the complaints they raised."""
-    state = Labelled(text, tokens, list(labels), given)
+    state = Labelled(text, tokens, list(labels), given, emphasis)
     for rule in RULES:
         rule(state)
     return tuple(state.labels), tuple(state.complaints)

@@ -43,6 +43,9 @@ class Parsed:
     complaints: tuple[tuple[ProblemKind, str], ...] = ()
 
 
+Emphasis = tuple[tuple[int, int], ...]
+
+
 class Cut(NamedTuple):
     rest: str
     pages: str
@@ -55,8 +58,23 @@ EMPTY = Parsed(form=Kind.FULL, reference=Reference())
 def prepare(raw: str) -> str:
     """One line of plain text: spacing squashed, emphasis marks dropped (the models were
     trained on references without them), and no longer than MAX_LENGTH."""
+    return marked(raw)[0]
+
+
+def marked(raw: str) -> tuple[str, Emphasis]:
+    """The prepared text, and where it was set in italics (the marks' insides)."""
     text = squash(raw[: MAX_LENGTH * 2])[:MAX_LENGTH]
-    return EMPHASIS.sub(r"\g<text>", text) if "*" in text or "_" in text else text
+    if "*" not in text and "_" not in text:
+        return text, ()
+    out, spans, at = [], [], 0
+    for match in EMPHASIS.finditer(text):
+        out.append(text[at : match.start()])
+        start = sum(map(len, out))
+        out.append(match.group("text"))
+        spans.append((start, start + len(match.group("text"))))
+        at = match.end()
+    out.append(text[at:])
+    return "".join(out), tuple(spans)
 
 
 def parse_reference(raw: str) -> Parsed:
@@ -65,11 +83,11 @@ def parse_reference(raw: str) -> Parsed:
     (`Smith, op. cit., p. 33.`, `…, p. 35.`, `Ibid., p. 4.`): a short form cites no range of
     its own, so its last page is the page cited and the rest is parsed once, from a cache
     that hits far more often. Everything else is parsed whole (tagger.py caches that)."""
-    text = prepare(raw)
+    text, emphasis = marked(raw)
     cut = short_form_pages(text)
     if cut is None:
-        return parse_prepared(text)
-    base = parse_prepared(cut.rest)
+        return parse_prepared(text, emphasis)
+    base = parse_prepared(cut.rest, tuple(e for e in emphasis if e[1] <= len(cut.rest)))
     complaints = tuple(c for c in base.complaints if c[0] is not ProblemKind.MALFORMED_LOCATOR)
     if cut.complaint:
         complaints = ((ProblemKind.MALFORMED_LOCATOR, cut.complaint), *complaints)
@@ -97,9 +115,9 @@ def short_form_pages(text: str) -> Cut | None:
 
 
 @lru_cache(maxsize=32768)
-def parse_prepared(text: str) -> Parsed:
+def parse_prepared(text: str, emphasis: Emphasis = ()) -> Parsed:
     """The parse of a prepared reference string, whole."""
-    pairs, complaints = tagger.parsed(text)
+    pairs, complaints = tagger.parsed(text, emphasis)
     if not pairs:
         return EMPTY
     return from_fields(dict(pairs), complaints)

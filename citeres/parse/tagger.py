@@ -72,13 +72,16 @@ Complaints = tuple[tuple[ProblemKind, str], ...]
 
 
 @lru_cache(maxsize=32768)
-def parsed(text: str) -> tuple[tuple[tuple[str, Any], ...], Complaints]:
+def parsed(
+    text: str, emphasis: tuple[tuple[int, int], ...] = ()
+) -> tuple[tuple[tuple[str, Any], ...], Complaints]:
     """The fields of a reference (as pairs, so the cache hands out no shared lists) and
-    the complaints the exact rules raised about how it is written."""
+    the complaints the exact rules raised about how it is written; `emphasis` holds the
+    (start, end) of what the document set in italics (`*Title*`, marks already dropped)."""
     tokens, labels = tag(text)
     if not tokens:
         return (), ()
-    labels, complaints = relabel(text, tokens, labels, given_names())
+    labels, complaints = relabel(text, tokens, labels, given_names(), emphasis)
     fields = fields_of(spans_of(text, tokens, labels))
     return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in fields.items()), complaints
 
