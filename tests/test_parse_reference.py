@@ -386,6 +386,49 @@ KNOWN_BUGS = [
 ]
 
 
+# The exact rules over the model's labels (citeres/parse/exact.py), a row per rule.
+EXACT = [
+    pytest.param(
+        "Jessica Marie Johnson, *Wicked Flesh: Black Women, Intimacy, and Freedom in the "
+        "Atlantic World* (Philadelphia: Univ. of Pennsylvania Press, 2020).",
+        dict(
+            authors=["Johnson, Jessica Marie"],
+            title="Wicked Flesh: Black Women, Intimacy, and Freedom in the Atlantic World",
+            type="book",
+        ),
+        id="italics-are-one-title",
+    ),
+    pytest.param(
+        'Sheila Fitzpatrick, "Ascribing Class," Journal of Modern History 65, no. 4 (1993): '
+        "745-70, https://doi.org/10.1086/244724.",
+        dict(doi="10.1086/244724", url="https://doi.org/10.1086/244724"),
+        id="doi-link-gives-its-doi",
+    ),
+    pytest.param(
+        "Mech, L. D., and R. E. Page. 1987. Relationship of deer and moose populations. "
+        "Journal of Animal Ecology 56: 615–627.",
+        dict(year="1987", pages=None),
+        id="a-surname-page-is-no-page-label",
+    ),
+    pytest.param(
+        "J. Allen and J. Koomen. Planning using a temporal world model. In Proc. IJCAI, "
+        "pages 741-747, 1983.",
+        dict(year="1983"),
+        id="a-year-closing-a-page-list",
+    ),
+    pytest.param(
+        "Id., Il Mediterraneo, cit., p. 3.",
+        dict(form="opcit", authors=["Id"], title="Il Mediterraneo", pages="3"),
+        id="idem-with-cit",
+    ),
+    pytest.param(
+        "Rossi, Storia di Venezia, cit., p. 5.",
+        dict(form="opcit", authors=["Rossi"], title="Storia di Venezia", pages="5"),
+        id="italian-cit",
+    ),
+]
+
+
 def fields_of(raw: str) -> dict[str, object]:
     parsed = parse_reference(raw)
     ref = parsed.reference
@@ -428,7 +471,7 @@ def test_full_references_are_full_and_uncomplained_unless_broken(
         assert parsed.complaints == ()
 
 
-@pytest.mark.parametrize(("raw", "expected"), SHORT_FORMS)
+@pytest.mark.parametrize(("raw", "expected"), SHORT_FORMS + EXACT)
 def test_short_form_fields(raw: str, expected: dict[str, object]) -> None:
     check(raw, expected)
 

@@ -34,7 +34,7 @@ IDENTIFIER_TOKEN = re.compile(r"(?:https?://|www\.|(?:doi:)?10\.\d)", re.IGNOREC
 NAMES = frozenset({"author", "editor", "translator"})
 # What the model read a page label as that no page label overrides (`R. E. Page. 1987`,
 # `Agre, P. 1997`, `core PG1351`).
-KEPT = frozenset({"author", "editor", "translator", "date", "volume", "title", "container"})
+KEPT = frozenset({"author", "editor", "translator", "volume", "title", "container"})
 NUMBERED = frozenset({"volume", "issue", "pages", "locator", "date"})
 INITIALS = re.compile(rf"^(?:[{UPPER}]\.?[ -]?){{1,4}}$")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
