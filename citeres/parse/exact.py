@@ -2,9 +2,10 @@
 span is what, and where a pattern is certain these rules have the last word.
 
 Each rule takes the tokens and their labels and changes labels in place, in the order of
-RULES: short forms (Ibid., op. cit. and their kin, identity.py), identifiers, volumes,
-page locators, then the structure of names (an author span ends where names end).
-Volumes and locators written oddly are complained about; their value is still read.
+RULES: short forms (Ibid., op. cit. and their kin, identity.py), italics, identifiers,
+volumes, page locators, then the structure of a reference the model left untitled (where
+its names end), a corporate author, a book's title read as a container. Volumes and
+locators written oddly are complained about; their value is still read.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from citeres.identity import IBID as IBID_FORM
 from citeres.identity import OPCIT as OPCIT_FORM
 from citeres.identity import UPPER, is_year
 from citeres.model import ProblemKind
+from citeres.parse import names
 from citeres.parse.names import NOT_IN_NAMES, PARTICLES, SUFFIXES, is_corporate
 from citeres.parse.numbers import BARE_PAGES, LOCATOR, find_volume, locator_complaint
 from citeres.parse.tokens import Token
@@ -31,7 +33,6 @@ DOI = re.compile(
 )
 ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX])\b", re.I)
 IDENTIFIER_TOKEN = re.compile(r"(?:https?://|www\.|(?:doi:)?10\.\d)", re.IGNORECASE)
-NAMES = frozenset({"author", "editor", "translator"})
 # What the model read a page label as that no page label overrides (`R. E. Page. 1987`,
 # `Agre, P. 1997`, `core PG1351`).
 KEPT = frozenset({"author", "editor", "translator", "volume", "title", "container"})
@@ -60,10 +61,9 @@ class Labelled:
         """The indices of the tokens that overlap text[start:end]."""
         return range(bisect_right(self.ends, start), bisect_left(self.starts, end))
 
-    def set(self, indices: range, label: str, keep: frozenset[str] = frozenset()) -> None:
+    def set(self, indices: range, label: str) -> None:
         for i in indices:
-            if self.labels[i] not in keep:
-                self.labels[i] = label
+            self.labels[i] = label
 
     def identifier(self, i: int) -> bool:
         """Whether token i is a URL or a DOI (the tokenizer keeps each whole)."""
@@ -134,7 +134,6 @@ def locators(r: Labelled) -> None:
         span = r.covered(match.start("label"), match.end())
         if any(r.labels[i] in KEPT or r.identifier(i) for i in span[:1]):
             continue
-        span = range(span.start, span.stop)
         # One locator, one label: the work's own range only where the model says so for
         # most of it, and never in a short form, which cites pages of a work named before.
         own = sum(r.labels[i] == "pages" for i in span) * 2 > len(span)
@@ -205,9 +204,10 @@ def names_end(r: Labelled) -> None:
 
 
 def untitled(r: Labelled) -> bool:
-    """A work cited without its title, as the model reads it: a short form or a page (`Deutscher,
-    The Prophet Unarmed, op. cit.`) or an imprint (`Leon Trotsky, Leon Trotsky Speaks, New
-    York: …`) with no title or container labelled. Elsewhere a list of names is just that."""
+    """A work cited without its title, as the model reads it: a short form or a page cited
+    (`Deutscher, The Prophet Unarmed, op. cit.`) or an imprint (`Leon Trotsky, Leon Trotsky
+    Speaks, New York: …`), and no title or container labelled. Elsewhere a list of names
+    is just that."""
     labels = set(r.labels)
     if "title" in labels or "container" in labels:
         return False
@@ -267,10 +267,10 @@ def words_of(r: Labelled, part: tuple[int, int]) -> list[str]:
 def is_given(r: Labelled, part: tuple[int, int]) -> bool:
     """Initials, or up to three given names the training data knows: `E.H.`, `Eric`,
     `J. Arch`, `Ludwig von`."""
+    if INITIALS.match(part_text(r, part)):
+        return True
     words = words_of(r, part)
-    if not words or len(words) > 3 or INITIALS.match(part_text(r, part)):
-        return bool(words) and len(words) <= 4
-    return all(
+    return 0 < len(words) <= 3 and all(
         (len(w) == 1 and w.isupper()) or w.lower() in PARTICLES or
         (w[0].isupper() and w.lower() in r.given and w.lower() not in NOT_IN_NAMES)
         for w in words
@@ -278,16 +278,7 @@ def is_given(r: Labelled, part: tuple[int, int]) -> bool:
 
 
 def looks_like_name(r: Labelled, part: tuple[int, int]) -> bool:
-    """A personal name in display order or a surname: capitalised words, particles,
-    initials; no word a title would hold."""
-    words = words_of(r, part)
-    if not words or len(words) > 5:
-        return False
-    for word in words:
-        low = word.lower()
-        if (low in NOT_IN_NAMES and len(low) > 1) or not (word[0].isupper() or low in PARTICLES):
-            return False
-    return True
+    return names.looks_like_name(part_text(r, part))
 
 
 def is_display_name(r: Labelled, part: tuple[int, int]) -> bool:

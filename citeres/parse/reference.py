@@ -55,14 +55,10 @@ class Cut(NamedTuple):
 EMPTY = Parsed(form=Kind.FULL, reference=Reference())
 
 
-def prepare(raw: str) -> str:
-    """One line of plain text: spacing squashed, emphasis marks dropped (the models were
-    trained on references without them), and no longer than MAX_LENGTH."""
-    return marked(raw)[0]
-
-
 def marked(raw: str) -> tuple[str, Emphasis]:
-    """The prepared text, and where it was set in italics (the marks' insides)."""
+    """One line of plain text, spacing squashed, emphasis marks dropped (the models were
+    trained on references without them), no longer than MAX_LENGTH; and where it was set
+    in italics (the marks' insides)."""
     text = squash(raw[: MAX_LENGTH * 2])[:MAX_LENGTH]
     if "*" not in text and "_" not in text:
         return text, ()
