@@ -185,6 +185,10 @@ def names_end(r: Labelled) -> None:
         # the given names run on into the name without a mark between them.
         r.set(range(parts[-1][0], end), r.labels[end])
         end = parts.pop()[0]
+    glued = end < len(r.tokens) and not (r.punct(end - 1) or r.punct(end))
+    if len(parts) > 1 and glued and r.labels[end] == "title" and not looks_like_name(r, parts[-1]):
+        r.set(range(parts[-1][0], end), "title")  # `Pierre Lewin, Council and Republic Prophet`
+        return
     contribution = next((k for k, p in enumerate(parts) if r.tokens[p[0]].text in IN), None)
     if contribution is not None and contribution > 0:
         title_from = read_contribution(r, parts, contribution)
@@ -195,6 +199,10 @@ def names_end(r: Labelled) -> None:
     if title_from is None:
         if r.labels[start] == "note" and looks_like_name(r, parts[0]):
             r.set(range(start, end), "author")
+        elif r.labels[start] == "author" and end < len(r.labels) and r.labels[end] == "note":
+            # `Leszek Rabinowitch, A Dream, Vol. II, New York: …`: what follows the names
+            # where the title goes, in a reference without one, is the title.
+            r.set(range(end, run_end(r.labels, end)), "title")
         return
     names_to = parts[title_from][0]
     if names_to == start:
@@ -287,10 +295,12 @@ def is_display_name(r: Labelled, part: tuple[int, int]) -> bool:
     words = [w for w in words_of(r, part) if w not in ("and", "&", "e", "et", "und", "y")]
     if len(words) < 2 or not looks_like_name(r, part):
         return False
-    given = words[:-1]
+    text = part_text(r, part)
     return all(
-        (len(w) == 1 and w.isupper()) or w.lower() in PARTICLES or w.lower() in r.given
-        for w in given
+        (len(w) == 1 and w.isupper() and f"{w}." in text)  # `A Class` is no initial
+        or w.lower() in PARTICLES
+        or w.lower() in r.given
+        for w in words[:-1]
     )
 
 
@@ -323,14 +333,33 @@ def read_contribution(r: Labelled, parts: list[tuple[int, int]], at: int) -> int
     return None
 
 
-def corporate_author(r: Labelled) -> None:
-    """`Central Committee of the CPSU, History of the Communist Party…`: a body's name
-    heading a title the model read whole is its author."""
-    if "author" in r.labels or not r.labels or r.labels[0] != "title":
+def author_heading_title(r: Labelled) -> None:
+    """`Central Committee of the CPSU, History of the Communist Party…`, `Leszek von Mises,
+    Labour and Workers Reform, …`: a body's name or a person's, in reading order, heading a
+    title the model read whole, is its author."""
+    if "author" in r.labels or "editor" in r.labels or not r.labels or r.labels[0] != "title":
         return
     parts = comma_parts(r, 0, run_end(r.labels, 0))
-    if len(parts) >= 2 and is_corporate(part_text(r, parts[0])):
+    if len(parts) >= 2 and (is_corporate(part_text(r, parts[0])) or is_display_name(r, parts[0])):
         r.set(range(0, parts[1][0]), "author")
+
+
+def bracket_imprint(r: Labelled) -> None:
+    """Chicago's `Title (Place: Publisher, Year), 4`: a bracket holding the year and the
+    publisher holds the imprint, so what the model ran into it from the title before is
+    the place (`Labour and Silence (Middlesex, England: Pathfinder Press, 1968)`)."""
+    for i, token in enumerate(r.tokens):
+        if token.text != "(" or r.labels[i] not in ("title", "author", "note"):
+            continue
+        close = next((k for k in range(i + 1, len(r.tokens)) if r.tokens[k].text == ")"), None)
+        inside = r.labels[i + 1 : close]
+        if close is None or "date" not in inside or "publisher" not in inside:
+            continue
+        run = i + 1
+        while run < close and r.labels[run] == r.labels[i] and r.tokens[run].text not in ":;":
+            run += 1
+        if run < close and r.labels[run] == "location":
+            r.set(range(i, run), "location")
 
 
 def container_as_title(r: Labelled) -> None:
@@ -355,7 +384,8 @@ RULES: tuple[Rule, ...] = (
     volumes,
     locators,
     names_end,
-    corporate_author,
+    bracket_imprint,
+    author_heading_title,
     container_as_title,
 )
 
