@@ -417,6 +417,21 @@ EXACT = [
         id="a-year-closing-a-page-list",
     ),
     pytest.param(
+        "Sheila Figes, Labour and Silence (Middlesex, England: Pathfinder Press, 1968), 262.",
+        dict(title="Labour and Silence", place="Middlesex, England", pages="262"),
+        id="bracketed-imprint",
+    ),
+    pytest.param(
+        "Leszek Rabinowitch, A Dream, Vol. II, New York: Pathfinder Press, 1975, p. 150.",
+        dict(authors=["Rabinowitch, Leszek"], title="A Dream", volume="II"),
+        id="a-title-after-the-names",
+    ),
+    pytest.param(
+        "Anna Meyer, A Class, New York: Vintage Books, 1917, pp. 74, 83.",
+        dict(authors=["Meyer, Anna"], title="A Class", pages="74, 83"),
+        id="an-article-is-no-initial",
+    ),
+    pytest.param(
         "Id., Il Mediterraneo, cit., p. 3.",
         dict(form="opcit", authors=["Id"], title="Il Mediterraneo", pages="3"),
         id="idem-with-cit",
