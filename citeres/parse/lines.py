@@ -17,7 +17,6 @@ from citeres.read.decode import decode
 from citeres.read.inputs import Input, input_limit, read_input
 
 SOURCE = "<lines>"  # the path the keys see for every line
-FORMATS = ("json", "bibtex", "csljson")
 
 
 def read_lines(path: Path | None) -> tuple[list[str], tuple[tuple[int, str], ...]]:

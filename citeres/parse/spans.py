@@ -259,11 +259,6 @@ def form(by_label: dict[str, list[Span]], out: dict[str, Any]) -> str:
     return "full"
 
 
-def has_imprint(out: dict[str, Any]) -> bool:
-    keys = ("publisher", "address", "year", "container", "url", "doi", "isbn")
-    return any(out[k] for k in keys)
-
-
 def work_type(by_label: dict[str, list[Span]], out: dict[str, Any]) -> str:
     if out["container"]:
         cued = CONTAINER_CUE.match(by_label["container"][0].text.strip())
