@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from citeres.model import Kind, ProblemKind, WorkType
@@ -610,6 +610,7 @@ def test_a_short_forms_page_is_cut_consistently(
 ) -> None:
     # A short form is parsed once without the page it cites (the cache), and the page is
     # put back: the same work and form whatever page is cited, and the page as written.
+    assume(pieces or short != "cit.")  # Italian `cit.` counts after a comma: `Rossi, cit.`
     written, value = locator
     heads = short in ("Ibid.", "Ivi", "Ebd.")  # Ibid. heads its reference; op. cit. closes it
     head = ", ".join([short] if heads else [*pieces, short])
