@@ -1,4 +1,7 @@
-"""Field F1 of the reference parsers on the evaluation sets, new model beside the old rules.
+"""Field F1 of the reference parser on the evaluation sets: citeres' parser (the trained
+tagger with the exact rules of citeres/parse/exact.py, as `extract`, `build` and `parse` use
+it), the tagger's labels alone, and citeres 0.1's rule parser (removed; its figures are
+pinned in parser_eval_old.json, measured by this script on main at 40e06d3).
 
     CITERES_SHARED=../shared python benchmarks/parser_eval.py [--limit N] [--show FIELD]
 
@@ -11,6 +14,7 @@ after folding case, accents and punctuation (authors by surnames in order, years
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -19,10 +23,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from citeres.model import Work
 from citeres.parse import tagger
+from citeres.parse.lines import work_of
 from citeres.parse.reference import parse_reference
 from citeres.parse.spans import fields_of, spans_of
 from citeres.parse.tokens import tokenize
+from citeres.report import work_json
 from training.corpora import read_anystyle, split_issue, token_labels
 from training.linkedbooks import read_file, reference_examples
 from training.scoring import BARS, FIELDS, Score, key, value
@@ -40,24 +47,20 @@ def gold_cases(examples: Any) -> list[Case]:
     return cases
 
 
-def old_parse(text: str) -> dict[str, Any]:
+OLD = json.loads((Path(__file__).parent / "parser_eval_old.json").read_text("utf-8"))["sets"]
+
+
+def citeres_parse(text: str) -> dict[str, Any]:
+    """The parse citeres makes of a reference, in the work shape."""
     parsed = parse_reference(text)
-    ref = parsed.reference
-    return {
-        "author": [n.inverted() for n in ref.authors],
-        "editor": [n.inverted() for n in ref.editors],
-        "title": ref.title,
-        "container": ref.container,
-        "volume": ref.volume,
-        "issue": ref.issue,
-        "edition": ref.edition,
-        "year": ref.year,
-        "publisher": ref.publisher,
-        "address": ref.place,
-        "pages": parsed.pages,
-        "url": ref.url,
-        "doi": ref.doi,
-    }
+    work: Work = work_of("", parsed.reference)
+    return {**work_json(work), "locator": parsed.pages}
+
+
+def model_parse(text: str) -> dict[str, Any]:
+    """The tagger's labels alone, each span through its normaliser: no exact rule."""
+    tokens, labels = tagger.tag(text)
+    return fields_of(spans_of(text, tokens, labels)) if tokens else {}
 
 
 def run(cases: list[Case], parse: Callable[[str], dict[str, Any]]) -> tuple[Score, float]:
@@ -72,7 +75,7 @@ def run(cases: list[Case], parse: Callable[[str], dict[str, Any]]) -> tuple[Scor
 
 def show(cases: list[Case], field: str, limit: int = 40) -> None:
     for text, gold in cases:
-        ours = tagger.parse(text)
+        ours = citeres_parse(text)
         if key(field, value(gold, field)) != key(field, value(ours, field)):
             print(f"  {field}: gold={value(gold, field)!r} ours={value(ours, field)!r}")
             print(f"    {text[:200]}")
@@ -83,17 +86,21 @@ def show(cases: list[Case], field: str, limit: int = 40) -> None:
 
 def report(name: str, cases: list[Case]) -> None:
     tagger.field_model()  # loading the model is start-up, not parsing
-    new, new_rate = run(cases, tagger.parse)
-    old, old_rate = run(cases, old_parse)
+    new, new_rate = run(cases, citeres_parse)
+    model, _ = run(cases, model_parse)
+    old = OLD.get(name, {})
     print(f"\n{name}: {len(cases)} references")
-    print(f"{'field':<10} {'n':>5} {'new F1':>7} {'old F1':>7} {'bar':>5}")
+    print(f"{'field':<10} {'n':>5} {'citeres':>8} {'model':>7} {'0.1':>7} {'bar':>5}")
     for field in FIELDS:
         if not new.support(field):
             continue
         bar = f"{BARS[field]:.2f}" if field in BARS and name.startswith("AnyStyle") else ""
-        f_new, f_old = new.f1(field) or 0.0, old.f1(field) or 0.0
-        print(f"{field:<10} {new.support(field):>5} {f_new:>7.3f} {f_old:>7.3f} {bar:>5}")
-    print(f"references/s: new {new_rate:,.0f}, old {old_rate:,.0f} (one core, cold caches)")
+        f_new, f_model = new.f1(field) or 0.0, model.f1(field) or 0.0
+        f_old = f"{old[field]:.3f}" if field in old else "-"
+        line = f"{field:<10} {new.support(field):>5} {f_new:>8.3f} {f_model:>7.3f} {f_old:>7}"
+        print(f"{line} {bar:>5}")
+    rate = f"{old['references/s']:,}" if "references/s" in old else "-"
+    print(f"references/s: citeres {new_rate:,.0f}, 0.1 {rate} (one core, cold caches)")
 
 
 def main(argv: list[str]) -> None:

@@ -206,6 +206,35 @@ def build(
     typer.echo(f"citeres: {counts} → {shown(output)}/", err=True)
 
 
+class ParseFormat(StrEnum):
+    JSON = "json"
+    BIBTEX = "bibtex"
+    CSLJSON = "csljson"
+
+
+@app.command("parse")
+def parse_command(
+    source: Annotated[
+        Path,
+        typer.Argument(help="A file of references, one a line, or - for standard input."),
+    ] = Path("-"),
+    output_format: Annotated[
+        ParseFormat,
+        typer.Option("--format", "-f", help="json: one object a line ({} for a blank one)."),
+    ] = ParseFormat.JSON,
+) -> None:
+    """Parse reference strings, one a line, into works, in input order."""
+    from citeres.parse import lines
+
+    try:
+        text, warnings = lines.read_lines(None if str(source) == "-" else source)
+    except CiteresError as error:
+        raise fail(CiteresError(f"{source}: {error}")) from None
+    for line, message in warnings:
+        typer.echo(f"{source}:{line}: encoding: {message}", err=True)
+    typer.echo(lines.render(output_format.value, text), nl=False)
+
+
 cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 app.add_typer(catalogue_app, name="catalogue")

@@ -101,7 +101,16 @@ LOWER = letter_class(frozenset({"Ll"}))
 # `a.a.O.`). Italian `cit.` alone after a comma is the parser's to cut, as it needs the comma.
 IBID = r"(?:ibidem|ibid|ebenda|ebd|ivi|id(?=\.))\b\.?"
 OPCIT = r"(?:\b(?:op|loc|art|ouvr?)\.?\s*cit\b\.?|\ba\.\s?a\.\s?O\.)"
-IDEM = frozenset({"idem", "eadem", "iidem", "eaedem"})  # `Idem, Another Title`: same author
+# `Idem, Another Title`: the same author as the citation before, another work; Latin and its
+# abbreviations (`Id.`, `Ead.`, which the Italian and French notes use) and German `ders.`,
+# `dies.`.
+IDEM = frozenset({"idem", "eadem", "iidem", "eaedem", "id", "ead", "ders", "dies"})
+
+
+def is_idem(word: str) -> bool:
+    """Whether a name or a short-form word stands for the author cited before."""
+    return word.strip().lower().rstrip(".") in IDEM
+
 
 # Titles and names are compared folded: ASCII, lower case, one space between words, the
 # apostrophe inside a word dropped (`Stalin's Russia` → `stalins russia`).

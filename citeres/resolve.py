@@ -13,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from citeres.identity import IDEM, significant_words, surname_set, volume_number
+from citeres.identity import is_idem as idem_word
+from citeres.identity import significant_words, surname_set, volume_number
 from citeres.model import Citation, Kind, Problem, ProblemKind, Reference
 from citeres.parse.reference import has_imprint
 from citeres.text import main_title, same_words, title_matches
@@ -75,8 +76,9 @@ class Resolver:
 
 
 def is_idem(ref: Reference) -> bool:
-    """`Idem, Another Title, ...`: the author of the citation before, another work."""
-    return len(ref.authors) == 1 and ref.authors[0].family.lower().rstrip(".") in IDEM
+    """`Idem, Another Title, ...` (`Id.`, `Ead.`, `ders.`): the author of the citation
+    before, another work."""
+    return len(ref.authors) == 1 and idem_word(ref.authors[0].family)
 
 
 def same_author(citation: Citation, before: Citation) -> Citation:

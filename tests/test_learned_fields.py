@@ -126,7 +126,11 @@ def test_identifiers_come_out_bare() -> None:
         ((("short-form", "Ivi,"), ("locator", "p. 3")), "ibid"),
         ((("author", "Smith,"), ("short-form", "op. cit.,"), ("locator", "p. 45.")), "opcit"),
         ((("author", "Rossi,"), ("title", "Storia,"), ("short-form", "cit.,"), ("locator", "4")), "opcit"),
-        ((("author", "Smith,"), ("title", "Short Title,"), ("locator", "45.")), "short"),
+        # A title without a short-form word is full: whether it repeats a work cited
+        # before is the resolver's to say (it makes a repeat without imprint short).
+        ((("author", "Smith,"), ("title", "Short Title,"), ("locator", "45.")), "full"),
+        ((("author", "Smith,"), ("locator", "45.")), "short"),
+        ((("author", "Smith,"), ("volume", "Vol. II,"), ("short-form", "op. cit.,"), ("locator", "4")), "volume-only"),
         ((("commentary", "See"), ("author", "X,"), ("title", "Title"), ("date", "(1990),"), ("locator", "4–5")), "full"),
     ],
 )  # fmt: skip
@@ -138,7 +142,7 @@ def test_form_from_the_short_form_span(pieces: tuple, form: str) -> None:
 
 def test_idem_with_a_title_keeps_idem_as_the_author_for_the_resolver() -> None:
     got = fields(("short-form", "Idem,"), ("title", "Another Book,"), ("locator", "p. 9."))
-    assert got["author"] == ["Idem"] and got["form"] == "short"
+    assert got["author"] == ["Idem"] and got["form"] == "full"
 
 
 def test_idem_with_cit_is_the_same_authors_work_cited_before() -> None:

@@ -344,3 +344,20 @@ def test_idem_takes_the_author_of_the_citation_before() -> None:
     assert second.work == third.work
     works = {w.key: w for w in analysis.works}
     assert [n.family for n in works[second.work].authors] == ["Deutscher"]
+
+
+@pytest.mark.parametrize("idem", ["Id.", "Ead.", "Ders."])
+def test_an_abbreviated_idem_takes_the_author_of_the_citation_before(idem: str) -> None:
+    # The parser reads `Id.` before a title as the author `Id`: the same author as before.
+    text = (
+        "A.1 B.2 C.3\n\nNotes\n\n"
+        "1. Fernand Braudel, Civiltà e imperi del Mediterraneo, Torino: Einaudi, 1953, p. 4.\n"
+        f"2. {idem}, Il Mediterraneo, Milano: Bompiani, 1987, p. 9.\n"
+        "3. Braudel, Il Mediterraneo, p. 11.\n"
+    )
+    analysis = analyse_documents([Document.from_text("a.txt", text)])
+    (doc,) = analysis.documents
+    first, second, third = doc.citations
+    assert first.work != second.work and second.work == third.work
+    works = {w.key: w for w in analysis.works}
+    assert [n.family for n in works[second.work].authors] == ["Braudel"]

@@ -1,46 +1,144 @@
-"""One note, several references: `See: A; Also: B; C`, `Quoted in: X`, `X; See also: Y`."""
+"""One note, several references, and the commentary around them: `See: A; Also: B; C`,
+`Quoted in: X`, `See X, 12; but compare Y (Place, 1990), 4–5, who argues …`.
+
+The exact signals cut first: semicolons outside brackets, the signal words that open a
+reference (`See`, `cf.`, `Quoted in`, `Vgl.`, `voir`, `vedi` …) and the labels and back
+links web pages put around a note. In each piece the note-span model (tagger.split_note)
+proposes where references start and end; a boundary it proposes is taken only where an
+exact sign confirms it (a signal word before a reference, a sentence ending before a name,
+commentary opening on a small word after one), so the model trims commentary and never
+cuts a reference in two on its own.
+"""
 
 from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
-# Signals that introduce a reference without being part of it.
-SIGNAL = re.compile(
-    r"(?:(?:see|cf\.?|compare|also|but see|see also|see further|for example|e\.g\.|"
-    r"(?:as\s+)?(?:quoted|cited|reprinted|translated)\s+in)\s*[,:]?\s+)+",
-    re.IGNORECASE,
+from citeres.identity import UPPER
+
+# Signals that introduce a reference without being part of it, in the notes' languages.
+SIGNAL_WORDS = (
+    r"see|cf\.?|compare|also|but see|see also|see further|for example|e\.g\.|"
+    r"(?:as\s+)?(?:quoted|cited|reprinted|translated)\s+in|"
+    r"siehe(?:\s+auch)?|vgl\.?(?:\s+(?:auch|dazu))?|voir(?:\s+aussi)?|"
+    r"vedi(?:\s+anche)?|cfr\.?|si\s+veda|véase(?:\s+también)?"
 )
-# The backlinks a wiki puts before each reference: `^`, `^ a b`.
-BACKLINKS = re.compile(r"\^(?:[ \t]+[a-z]{1,2}\b)*[ \t]+")
+SIGNAL = re.compile(rf"(?:(?:{SIGNAL_WORDS})\s*[,:]?\s+)+", re.IGNORECASE)
+# Commentary the model cut off before a reference ends on a signal: `For the audit, see`;
+# a weak one (`also`, `for example`) counts only after a mark (`… only but also over`).
+STRONG_SIGNALS = r"see|cf\.?|compare|siehe|vgl\.?|voir|vedi|cfr\.?|véase|(?:quoted|cited)\s+in"
+SIGNAL_BEFORE = re.compile(
+    rf"(?:(?:^|\s)(?:{STRONG_SIGNALS})|(?:^|[,;(.:])\s*(?:{SIGNAL_WORDS}))[\s,:]*$", re.IGNORECASE
+)
+# Commentary after a reference opens on a small word: `…, 4–5, who argues …`.
+COMMENT_WORDS = "who|which|where|whose|but|although|though|as|for"
+COMMENT_AFTER = re.compile(rf"^[\s,;.:)]*(?:{COMMENT_WORDS})\b")
+# The backlinks a wiki puts before each reference (`^`, `^ a b`), the number label of a
+# web page's note (`[12]`), and its link back after it (`[zurück]`, `↩`).
+BACKLINKS = re.compile(r"\^(?:[ \t]+[a-z]{1,2}\b)*[ \t]+|\[\d{1,3}\][ \t]+")
+BACK_AFTER = re.compile(r"\s*(?:\[(?:zurück|back|retour|top|up)\]|↩\ufe0f?|\^)\s*$", re.I)
+# A reference opening on its author's name: `J. Khadijah Abdurahman, "…`, `Fargeon, M.,`.
+NAME_START = re.compile(rf"(?:[{UPPER}][\w'’.-]*\s+){{0,4}}[{UPPER}][\w'’-]+,\s")
+INVERTED_NAME = re.compile(
+    rf"[{UPPER}][\w'’-]+(?: [{UPPER}][\w'’-]+)?, (?:[{UPPER}][\w'’-]*\.? ?){{1,3}}"
+)
+# Anything `confirmed` takes a boundary on, found anywhere: without one, the whole piece.
+SIGNS = re.compile(
+    rf"\b(?:{SIGNAL_WORDS}|{COMMENT_WORDS})|\.\s+{NAME_START.pattern}", re.IGNORECASE
+)
 OPENERS, CLOSERS = "([{“", ")]}”"
 
 
 def top_level_semicolons(text: str) -> list[int]:
-    """Offsets of `;` outside brackets and curly quotes."""
+    """Offsets of `;` outside brackets and quotes (straight ones too, when they pair up:
+    `"Tech Celeb Makes Prop-8 Donation; Internet Goes Berserk"`)."""
     if ";" not in text:
         return []
-    depth, found = 0, []
+    straight = text.count('"') % 2 == 0
+    depth, quoted, found = 0, False, []
     for i, ch in enumerate(text):
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
+        elif ch == '"' and straight:
+            quoted = not quoted
+        elif ch == ";" and depth == 0 and not quoted:
             found.append(i)
     return found
 
 
 def split_note(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the references in text[start:end], signals left out."""
-    note = text[start:end]
-    cuts = [-1, *top_level_semicolons(note), len(note)]
+    """The spans of the references in text[start:end], signals and commentary left out."""
     spans = []
+    for piece_start, piece_end in pieces(text[start:end]):
+        piece = text[start + piece_start : start + piece_end]
+        for a, b in confirmed(piece, model_spans(piece)):
+            spans.append((start + piece_start + a, start + piece_start + b))
+    return spans
+
+
+def pieces(note: str) -> list[tuple[int, int]]:
+    """The note cut at its exact signs: (start, end) of each piece, signals left out."""
+    cuts = [-1, *(i for i in top_level_semicolons(note) if not names_only(note, i)), len(note)]
+    found = []
     for left, right in itertools.pairwise(cuts):
         piece = note[left + 1 : right]
-        signal = SIGNAL.match(piece.lstrip()) or BACKLINKS.match(piece.lstrip())
-        skip = len(piece) - len(piece.lstrip()) + (signal.end() if signal else 0)
+        back = BACK_AFTER.search(piece)
+        piece = piece[: back.start()] if back else piece
+        skip = len(piece) - len(piece.lstrip())
+        while signal := SIGNAL.match(piece, skip) or BACKLINKS.match(piece, skip):
+            skip = signal.end()
         body = piece[skip:].rstrip()
         if body.strip(" .,"):
-            spans.append((start + left + 1 + skip, start + left + 1 + skip + len(body)))
-    return spans
+            found.append((left + 1 + skip, left + 1 + skip + len(body)))
+    return found
+
+
+def names_only(note: str, semicolon: int) -> bool:
+    """Whether the `;` at `semicolon` only separates authors: `Friedman, Alon; Thellefsen,
+    Martin (2011): …`, the piece before it a name written surname first and nothing else."""
+    before = note[:semicolon].rsplit(";", 1)[-1].strip()
+    label = BACKLINKS.match(before)
+    return INVERTED_NAME.fullmatch(before[label.end() if label else 0 :]) is not None
+
+
+@lru_cache(maxsize=32768)
+def model_spans(piece: str) -> tuple[tuple[int, int], ...]:
+    """The model's reference spans; none where no exact sign could confirm a boundary it
+    proposed (most notes: `Ibid., p. 4`), as the piece is then kept whole anyway."""
+    if not SIGNS.search(piece):
+        return ()
+    from citeres.parse import tagger  # the model loads on the first note, not at import
+
+    return tagger.split_note(piece)
+
+
+def confirmed(piece: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The model's spans where the exact signs agree; the whole piece where it found none."""
+    if not spans:
+        return [(0, len(piece))]
+    start = spans[0][0] if SIGNAL_BEFORE.search(piece[: spans[0][0]]) else 0
+    out: list[tuple[int, int]] = []
+    current = [start, spans[0][1]]
+    for a, b in spans[1:]:
+        if boundary(piece, current[1], a):
+            out.append((current[0], current[1]))
+            current = [a, b]
+        else:
+            current[1] = b
+    if not COMMENT_AFTER.match(piece[current[1] :]):
+        current[1] = len(piece)
+    out.append((current[0], current[1]))
+    return out
+
+
+def boundary(piece: str, end: int, start: int) -> bool:
+    """Whether a reference ends at `end` and another starts at `start`: a signal before
+    the second, or a sentence ending between them with the second opening on a name."""
+    if SIGNAL_BEFORE.search(piece[:start]) and piece[end:start].strip(" .,:"):
+        return True
+    stop = piece[:end].rstrip().endswith(".") or piece[end:start].strip() == "."
+    return stop and not piece[end:start].strip(" .") and bool(NAME_START.match(piece, start))

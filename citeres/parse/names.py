@@ -69,15 +69,6 @@ def looks_like_name(text: str, max_words: int = 5) -> bool:
 
 
 @lru_cache(maxsize=32768)
-def looks_like_names(text: str) -> bool:
-    """Whether `text` is a list of names: `Marx, Karl, and Friedrich Engels`, `Smith, J.`,
-    `Mark Harrison and S. G. Wheatcroft`, `Braudel et al.`."""
-    text = re.sub(r"^(?:and|&)\s+", "", ET_AL.sub("", squash(text)).strip(" ,"))
-    parts = [p for p in AND.split(text) if p.strip()]
-    return bool(parts) and all(looks_like_name(p, 6) for p in parts)
-
-
-@lru_cache(maxsize=32768)
 def parse_name(text: str) -> Name:
     """One name, in display (`Given Family`) or inverted (`Family, Given`) order."""
     text = squash(text).strip(" ,;")

@@ -31,6 +31,7 @@ class Found:
     value: str
     rest: str
     complaint: str | None = None
+    span: tuple[int, int] = (0, 0)  # where the value was written in the text
 
 
 def find_pages(text: str) -> Found | None:
@@ -41,13 +42,17 @@ def find_pages(text: str) -> Found | None:
     match = matches[-1]
     pages = re.sub(r"\s*([-–—]+)\s*", "-", match.group("pages"))
     pages = re.sub(r"\s*,\s*", ", ", pages)
-    complaint = None
-    if match.group("tail"):
-        complaint = f"the page list `{squash_match(match)}` ends in a comma: is a page missing?"
-    elif not match.group("dot") and not match.group("space"):
-        complaint = f"`{squash_match(match)}` has no space or full stop after the page label"
     rest = text[: match.start()] + text[match.end() :]
-    return Found(pages, rest, complaint)
+    return Found(pages, rest, locator_complaint(match), match.span())
+
+
+def locator_complaint(match: re.Match[str]) -> str | None:
+    """What is odd in how a LOCATOR match is written: `pp. 195, 202,`, `pp392-3`."""
+    if match.group("tail"):
+        return f"the page list `{squash_match(match)}` ends in a comma: is a page missing?"
+    if not match.group("dot") and not match.group("space"):
+        return f"`{squash_match(match)}` has no space or full stop after the page label"
+    return None
 
 
 def squash_match(match: re.Match[str]) -> str:
@@ -68,4 +73,4 @@ def find_volume(text: str) -> Found | None:
     elif label.lower() == "vol" and sep.strip() != ".":
         complaint = f"`{written}` is not written `Vol. {value}`"
     rest = text[: match.start()] + text[match.end() :]
-    return Found(value, rest, complaint)
+    return Found(value, rest, complaint, match.span())

@@ -11,10 +11,11 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from citeres.identity import YEAR_IN_TEXT, roman_value
-from citeres.parse.names import parse_names
+from citeres.identity import YEAR_IN_TEXT, is_idem, roman_value
+from citeres.model import Name
+from citeres.parse.exact import DOI, IBID, ISBN, OPCIT, URL
+from citeres.parse.names import ET_AL, parse_names
 from citeres.parse.numbers import PAGE_RANGE
-from citeres.parse.reference import DOI, IBID, ISBN, OPCIT, URL
 from citeres.parse.tokens import Token
 from citeres.text import squash
 
@@ -31,7 +32,7 @@ TEXT_FIELDS = {
     "location": "address",
 }
 FIELDS = (
-    "type author editor translator title container series volume issue edition year "
+    "type author editor translator et_al title container series volume issue edition year "
     "publisher address pages url doi isbn locator form"
 ).split()
 
@@ -43,6 +44,10 @@ ROLE = re.compile(
     r"tr|trad|übers|ed(?:ited)?\s+by)\.",
     re.IGNORECASE,
 )
+# `Martin Luther King, Jr.`: a suffix after the first comma of a name in reading order.
+SUFFIX = re.compile(r"^(?P<before>[^,]+\s[^,]+),\s*(?P<suffix>Jr|Sr|II|III|IV)\.?(?=,|;|$)")
+TRAILING_SUFFIX = re.compile(r",\s*(Jr|Sr)$")
+ABBREVIATED = re.compile(r"(?:\b(?:Inc|Co|Ltd|Bros|Corp|Pty|Publ|Pub|Assn|[A-Z]))\.$")
 LEADING_NUMBER = re.compile(r"^[\W\d_]+(?=\w)")
 EDITED = re.compile(  # `(ed.)`, `(Hrsg.)`, `eds.`, `editors`, `a cura di` closing a name list
     r"(?:\((?i:eds?|editors?|edd|hrsg|hg|dir|éds?)\.?\)|\b(?:eds?|edd|hrsg|hg|dir|éds?)\.|"
@@ -58,7 +63,6 @@ NUMBER = re.compile(r"\d+|\b[IVXLCDM]+\b|\b[ivxlcdm]+\b")
 PAGES = re.compile(PAGE_RANGE, re.IGNORECASE)
 ISSUE = re.compile(r"\(\s*([\w/–-]+)\s*\)|\b(?:no|nr|n|num|heft|fasc|issue)\.?\s*([\w/–-]+)", re.I)
 CONTAINER_CUE = re.compile(r"^(?:in|dans|en|im|aus)\b:?\s*", re.IGNORECASE)
-IDEM = re.compile(r"^(?:idem|eadem|iidem|eaedem|id)\b", re.IGNORECASE)
 EDITION_WORD = re.compile(r"\b(?:ed|edn|edition|édition|éd|ausgabe|aufl|auflage|ediz)\b\.?", re.I)
 
 
@@ -82,14 +86,40 @@ def spans_of(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> list[
 
 
 def clean(text: str) -> str | None:
-    return squash(text).strip(EDGE) or None
+    """The span without the marks at its edges, but for a closing bracket whose opening one
+    it holds (`Monad Press (Pathfinder Press)`)."""
+    text = squash(text)
+    stripped = text.strip(EDGE)
+    if stripped.count("(") > stripped.count(")"):
+        at = text.find(stripped) + len(stripped)
+        missing = stripped.count("(") - stripped.count(")")
+        stripped += text[at:].lstrip(" .,:;")[:missing].replace("]", "")
+    return stripped or None
+
+
+def publisher(text: str) -> str | None:
+    """A publisher keeps the stop of its abbreviation: `Praeger, Inc.`, `Book Co.`."""
+    name = clean(text)
+    if name and ABBREVIATED.search(name + ".") and squash(text).rstrip(" ,;:").endswith("."):
+        return name + "."
+    return name
 
 
 def names(text: str) -> list[str]:
+    return [n.inverted() for n in name_list(text)]
+
+
+def name_list(text: str) -> tuple[Name, ...]:
     text = LEADING_NUMBER.sub("", text)  # `27. Boyle, Frank`: a list number, never a name
     bare = ROLE.sub(" ", text) if ROLE.search(text) else text
-    bare = CONJUNCTION.sub(" and ", squash(bare).strip(EDGE + "&"))
-    return [n.inverted() for n in parse_names(family_first(bare))]
+    bare = ET_AL.sub("", squash(bare).strip(EDGE + "&"))  # before `et` is read as `and`
+    bare = SUFFIX.sub(r"\g<before> \g<suffix>.", bare.strip(EDGE + "&"))
+    bare = TRAILING_SUFFIX.sub(r", \1.", bare)  # `King, Martin Luther, Jr.`
+    return parse_names(family_first(CONJUNCTION.sub(" and ", bare)))
+
+
+def et_al(text: str) -> bool:
+    return bool(ET_AL.search(squash(text).strip(EDGE.replace(".", "") + "&")))
 
 
 def family_first(text: str) -> str:
@@ -126,6 +156,10 @@ def pages(text: str) -> str | None:
     found = [re.sub(r"\s*[-–—]+\s*", "-", m.group()) for m in PAGES.finditer(text)]
     found = [p for p in found if any(ch.isdigit() for ch in p) or len(found) == 1]
     return ", ".join(found) or None
+
+
+def single(pages: str) -> bool:
+    return "-" not in pages and "," not in pages
 
 
 def year(text: str) -> str | None:
@@ -180,9 +214,11 @@ def fields_of(spans: Sequence[Span]) -> dict[str, Any]:
     for label, key in NAME_FIELDS.items():
         if label in by_label:
             out[key] = names("; ".join(s.text for s in by_label[label]))
+    out["et_al"] = any(et_al(s.text) for s in by_label.get("author", ()))
     for label, key in TEXT_FIELDS.items():
         if label in by_label:
-            out[key] = clean(by_label[label][0].text)
+            read = publisher if label == "publisher" else clean
+            out[key] = read(by_label[label][0].text)
     if out["container"]:
         out["container"] = clean(CONTAINER_CUE.sub("", out["container"]))
     for label, normalise in NORMALISE.items():
@@ -191,36 +227,36 @@ def fields_of(spans: Sequence[Span]) -> dict[str, Any]:
             if value:
                 out[TARGET.get(label, label)] = value
                 break
+    if out["doi"] is None and out["url"] and "doi.org/10." in out["url"]:
+        out["doi"] = identifier(DOI, 1)(out["url"])  # `https://doi.org/10.1086/244724`
     if out["issue"] is None and "volume" in by_label:
         rest = NUMBER.sub("", by_label["volume"][0].text, count=1)
         out["issue"] = issue(rest) if NUMBER.search(rest) else None
     out["form"] = form(by_label, out)
     out["type"] = work_type(by_label, out)
-    if out["type"] == "book" and out["pages"] and not out["locator"]:
-        out["locator"], out["pages"] = out["pages"], None  # a whole book has no range of its own
+    if out["pages"] and not out["locator"] and (out["type"] == "book" or single(out["pages"])):
+        # A whole book has no range of its own; after a journal's numbers a single page is
+        # the page cited (`Review 3, no. 2 (1990): 14`).
+        out["locator"], out["pages"] = out["pages"], None
     return out
 
 
 def form(by_label: dict[str, list[Span]], out: dict[str, Any]) -> str:
-    short = " ".join(s.text for s in by_label.get("short-form", ()))
-    idem = IDEM.match(short.strip()) if short else None
-    if idem and out["title"]:
-        out["author"] = out["author"] or [idem.group()]
-        if OPCIT.search(", " + short):
-            return "opcit"  # `Id., Il Mediterraneo, cit.`: the same author's work cited before
-        return "full" if has_imprint(out) else "short"
-    if short and IBID.match(short.strip()) and not out["title"]:
+    """full, ibid, opcit, volume-only or short. A reference with a title and no short-form
+    word is full: whether it repeats a work cited before is the resolver's to say."""
+    short = " ".join(s.text for s in by_label.get("short-form", ())).strip()
+    first = short.split()[0].strip(",.;:") if short else ""
+    if first and is_idem(first) and out["title"]:
+        out["author"] = out["author"] or [first]  # the resolver puts the author before
+        # `Id., Il Mediterraneo, cit.`: the same author's work cited before
+        return "opcit" if OPCIT.search(", " + short) else "full"
+    if short and IBID.match(short) and not out["title"]:
         return "ibid"
     if short and OPCIT.search(", " + short):  # `cit.` alone counts after a comma
-        return "opcit"
-    if (out["author"] or out["title"]) and not has_imprint(out):
-        return "short"
+        return "volume-only" if out["volume"] and not out["title"] else "opcit"
+    if out["author"] and not out["title"] and not out["url"]:
+        return "short"  # `Smith, 45`, `Smith 1998, 45`: the resolver finds the work
     return "full"
-
-
-def has_imprint(out: dict[str, Any]) -> bool:
-    keys = ("publisher", "address", "year", "container", "url", "doi", "isbn")
-    return any(out[k] for k in keys)
 
 
 def work_type(by_label: dict[str, list[Span]], out: dict[str, Any]) -> str:

@@ -2,7 +2,8 @@
 a note into its references, and read each reference's fields.
 
 The models load on first use (python-crfsuite is imported only then), and every result is
-cached per distinct string, since notes repeat references.
+cached per distinct string, since notes repeat references. The model's labels pass through
+the exact rules of exact.py before the spans are read.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from citeres.model import ProblemKind
+from citeres.parse.exact import relabel
 from citeres.parse.features import Featurizer, load_lexicon
 from citeres.parse.spans import fields_of, spans_of
 from citeres.parse.tokens import Token, tokenize
@@ -60,19 +63,33 @@ def tag(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
     return tokens, field_model().labels(text, tokens) if tokens else ()
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return load_lexicon(MODELS / LEXICON).get("given", frozenset())
+
+
+Complaints = tuple[tuple[ProblemKind, str], ...]
+
+
 @lru_cache(maxsize=32768)
-def parsed(text: str) -> tuple[tuple[str, Any], ...]:
+def parsed(
+    text: str, emphasis: tuple[tuple[int, int], ...] = ()
+) -> tuple[tuple[tuple[str, Any], ...], Complaints]:
+    """The fields of a reference (as pairs, so the cache hands out no shared lists) and
+    the complaints the exact rules raised about how it is written; `emphasis` holds the
+    (start, end) of what the document set in italics (`*Title*`, marks already dropped)."""
     tokens, labels = tag(text)
     if not tokens:
-        return ()
+        return (), ()
+    labels, complaints = relabel(text, tokens, labels, given_names(), emphasis)
     fields = fields_of(spans_of(text, tokens, labels))
-    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in fields.items())
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in fields.items()), complaints
 
 
 def parse(text: str) -> dict[str, Any]:
     """The fields of one reference in the contract's work shape, plus `locator` (the pages
     cited) and `form` (full, ibid, opcit, short); `{}` for a blank string."""
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in parsed(text)}
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in parsed(text)[0]}
 
 
 @lru_cache(maxsize=32768)
