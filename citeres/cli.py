@@ -14,7 +14,7 @@ import typer
 from citeres import __version__, report
 from citeres.errors import CiteresError
 from citeres.localcat.cli import app as catalogue_app
-from citeres.model import Severity
+from citeres.model import Analysis, Severity
 from citeres.paths import shown
 from citeres.pipeline import FORMATS, Request, Result
 from citeres.pipeline import run as run_pipeline
@@ -81,6 +81,13 @@ def run(request: Request) -> Result:
         raise fail(error) from None
 
 
+def analyse(request: Request) -> Analysis:
+    """The whole analysis of a run that writes nothing (extract, check)."""
+    analysis = run(request).analysis
+    assert analysis is not None  # only a build streams its documents away
+    return analysis
+
+
 Offline = Annotated[
     bool, typer.Option("--offline", help="Enrich from the cache only; make no request.")
 ]
@@ -120,7 +127,7 @@ def extract(
     """Print every citation, work and problem found."""
     chosen = settings(mailto, cache_dir, offline)
     request = Request(paths=tuple(paths), enrich=enrich, settings=chosen, quiet=quiet)
-    analysis = run(request).analysis
+    analysis = analyse(request)
     if output_format is OutputFormat.JSON:
         typer.echo(report.to_json(analysis))
     else:
@@ -139,7 +146,7 @@ def check(
     ] = FailOn.WARNING,
 ) -> None:
     """Report problems as a linter does; exit 1 when any reach --fail-on."""
-    problems = report.all_problems(run(Request(paths=tuple(paths))).analysis)
+    problems = report.all_problems(analyse(Request(paths=tuple(paths))))
     if output_format is OutputFormat.JSON:
         typer.echo(report.problems_json(problems))
     else:
@@ -202,8 +209,7 @@ def build(
     result = run(request)
     for line in report.problem_lines(list(result.kept)):
         typer.echo(line, err=True)
-    counts = report.summary(result.analysis)
-    typer.echo(f"citeres: {counts} → {shown(output)}/", err=True)
+    typer.echo(f"citeres: {result.totals} → {shown(output)}/", err=True)
 
 
 cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)
