@@ -103,11 +103,22 @@ Enrich = Annotated[
     bool, typer.Option("--enrich/--no-enrich", help="Look works up in the catalogues.")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+Catalogue = Annotated[
+    Path | None,
+    typer.Option("--catalogue", help="A local catalogue (citeres catalogue build), asked first."),
+]
 
 
-def settings(mailto: str | None, cache_dir: Path | None, offline: bool = False) -> Settings:
+def settings(
+    mailto: str | None,
+    cache_dir: Path | None,
+    offline: bool = False,
+    catalogue: Path | None = None,
+) -> Settings:
     try:
-        return load_settings(mailto=mailto, cache_dir=cache_dir, offline=offline)
+        return load_settings(
+            mailto=mailto, cache_dir=cache_dir, offline=offline, catalogue_dir=catalogue
+        )
     except CiteresError as error:
         raise fail(error) from None
 
@@ -122,10 +133,11 @@ def extract(
     offline: Offline = False,
     mailto: Mailto = None,
     cache_dir: CacheDir = None,
+    catalogue: Catalogue = None,
     quiet: Quiet = False,
 ) -> None:
     """Print every citation, work and problem found."""
-    chosen = settings(mailto, cache_dir, offline)
+    chosen = settings(mailto, cache_dir, offline, catalogue)
     request = Request(paths=tuple(paths), enrich=enrich, settings=chosen, quiet=quiet)
     analysis = analyse(request)
     if output_format is OutputFormat.JSON:
@@ -193,13 +205,26 @@ def build(
     offline: Offline = False,
     mailto: Mailto = None,
     cache_dir: CacheDir = None,
+    catalogue: Catalogue = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run on a Dask cluster: tcp://host:8786, or local."),
+    ] = None,
     quiet: Quiet = False,
 ) -> None:
     """Write the bibliography (references.bib, .json, .ris) and the report (report.md, .html)."""
+    from citeres.archive.executors import available_cores
+
     request = Request(
         paths=tuple(paths),
         enrich=enrich,
-        settings=settings(mailto, cache_dir, offline),
+        settings=settings(mailto, cache_dir, offline, catalogue),
+        jobs=jobs or available_cores(),
+        dask=dask,
         quiet=quiet,
         output=output,
         formats=tuple(name.strip() for name in formats.split(",") if name.strip()),
