@@ -112,6 +112,11 @@ def where(p: Problem) -> str:
     return f"{p.path}:{p.line}: " if p.path else ""
 
 
+def placed(p: Problem) -> str:
+    """where(p) in Markdown, its space kept (inline() would trim it)."""
+    return f"{inline(where(p).rstrip())} " if p.path else ""
+
+
 def problem_lines(problems: list[Problem]) -> list[str]:
     """Linter lines for a terminal, which a control character in a note must not drive."""
     return [strip_controls(f"{where(p)}{p.kind}: {p.message}") for p in problems]
@@ -196,7 +201,7 @@ def markdown_parts(
     lines = []
     if problems:
         lines += ["## Other problems", ""]
-        lines += [f"- {inline(where(p))}{p.kind}: {message(p.message)}" for p in problems]
+        lines += [f"- {placed(p)}{p.kind}: {message(p.message)}" for p in problems]
         lines.append("")
     lines += [
         "## Works",

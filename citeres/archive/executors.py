@@ -112,7 +112,7 @@ class Pool:
         window: deque[tuple[T, Future[R]]] = deque()
         while True:
             for item in pending:
-                window.append((item, self.pool.submit(fn, item)))
+                window.append((item, self.submit(fn, item)))
                 if len(window) >= AHEAD * self.jobs:
                     break
             if not window:
@@ -125,11 +125,21 @@ class Pool:
                 # again alone, so that the one that kills a worker is found and skipped.
                 self.restart()
                 yield self.alone(fn, item, lost)
-                window = deque((i, f if ok(f) else self.pool.submit(fn, i)) for i, f in window)
+                window = deque((i, f if ok(f) else self.submit(fn, i)) for i, f in window)
+
+    def submit(self, fn: Callable[[T], R], item: T) -> Future[R]:
+        """The pool's future, or one that holds the pool's breaking (a worker died
+        since the last result was read)."""
+        try:
+            return self.pool.submit(fn, item)
+        except BrokenProcessPool as error:
+            broken: Future[R] = Future()
+            broken.set_exception(error)
+            return broken
 
     def alone(self, fn: Callable[[T], R], item: T, lost: Callable[[T], R] | None) -> R:
         try:
-            return self.pool.submit(fn, item).result()
+            return self.submit(fn, item).result()
         except BrokenProcessPool:
             if lost is None:
                 raise
@@ -171,7 +181,8 @@ class Dask:
                 )
                 self.client = distributed.Client(self.cluster)
             else:
-                self.client = distributed.Client(address, timeout="10s")
+                # How long to try: Dask's own setting, distributed.comm.timeouts.connect
+                self.client = distributed.Client(address)
         except (OSError, TimeoutError) as error:
             raise InputError(f"cannot reach the Dask scheduler at {address}: {error}") from None
         self.jobs = max(1, sum(self.client.nthreads().values()))
