@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from citeres import cluster, find, keys, parse, resolve
 from citeres.errors import InputError
-from citeres.model import Analysis, Document, DocumentResult, Problem, ProblemKind, Reference, Work
+from citeres.model import Analysis, Document, DocumentResult, Problem, ProblemKind, Work
 from citeres.problems import ordered
 from citeres.read import nothing_read, read_all, read_one, unreadable
 from citeres.read.inputs import Input, expand, input_limit
@@ -173,7 +173,7 @@ def build(request: Request, folder: Path) -> Result:
                 outlines = spool_inputs(inputs, executor, spool, problems, request.quiet)
                 if not outlines:
                     raise InputError(nothing_read(problems))
-                joined = join(outlines)
+                joined = join(outlines, spool)
             outline = joined.outline
             if request.enrich:
                 outline, found = enrich_outline(outline, joined.citations, request, executor)
@@ -194,33 +194,32 @@ def spool_inputs(
     returns the documents' outlines in path order, and adds the inputs' problems."""
     from citeres.archive import work
     from citeres.archive.executors import Here
-    from citeres.archive.outline import interned
     from citeres.archive.progress import progress
 
     analyse = partial(work.analyse, input_limit())
     files = [item for item in inputs if item.path is not None]
     here = [item for item in inputs if item.path is None]  # standard input is ours to read
     arrivals = chain(Here().imap(analyse, here), executor.imap(analyse, files, work.lost))
-    outlines: dict[str, Outline] = {}
-    references: dict[Reference, Reference] = {}
+    outlines: dict[str, Outline] = {}  # without their anchors: those wait in the spool
     shown = progress(len(inputs), quiet)
     try:
         for arrived in arrivals:
             problems.extend(arrived.problems)
             if arrived.outline is not None:
-                spool.add(arrived.outline.path, arrived.record)
-                outlines[arrived.outline.path] = interned(arrived.outline, references)
+                spool.add("analysis", arrived.outline.path, arrived.record)
+                spool.add("anchors", arrived.outline.path, arrived.anchors)
+                outlines[arrived.outline.path] = arrived.outline
             shown.advance()
     finally:
         shown.close()
     return sorted(outlines.values(), key=lambda o: o.path)
 
 
-def join(outlines: Sequence[Outline]) -> Joined:
-    """cluster → keys across the archive, from the outlines."""
+def join(outlines: Sequence[Outline], spool: Spool) -> Joined:
+    """cluster → keys across the archive, from the outlines and their spooled anchors."""
     from citeres.archive import outline
 
-    return outline.join(outlines)
+    return outline.join(outline.anchored(outlines, spool))
 
 
 MATCHES = 64  # works sent to a worker at a time to be looked up in the local catalogue
@@ -275,7 +274,7 @@ def report_spooled(
     sections = (
         work.Section(
             i,
-            spool.get(o.path),
+            spool.get("analysis", o.path),
             joined.keys[o.path],
             tuple(found[o.path]),
             {key: works[key] for key in set(joined.keys[o.path].values())},
@@ -285,7 +284,7 @@ def report_spooled(
 
     def markdown() -> Iterator[str]:  # the HTML sections wait in the spool meanwhile
         for i, (text, html) in enumerate(executor.imap(work.render, sections), 1):
-            spool.add(f"html {i}", html.encode("utf-8"))
+            spool.add("html", str(i), html.encode("utf-8"))
             yield text
 
     parts = markdown_parts(counted, markdown(), run_problems, outline.works)
@@ -293,7 +292,7 @@ def report_spooled(
     entries = [
         report_html.Entry(o.path, o.citations, o.problems + len(found[o.path])) for o in outlines
     ]
-    html = (spool.get(f"html {i}").decode("utf-8") for i in range(1, len(outlines) + 1))
+    html = (spool.get("html", str(i)).decode("utf-8") for i in range(1, len(outlines) + 1))
     pages = report_html.html_parts(counted, entries, html, run_problems, outline.works)
     write_atomic_parts(folder / "report.html", pages)
     return counted

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from citeres import cluster, keys
+from citeres.archive.spool import Spool, loads
 from citeres.model import Analysis, Citation, DocumentResult, Kind, Problem, Reference, Work
 from citeres.resolve import Resolution
 
@@ -73,17 +74,21 @@ def outline_of(path: str, resolution: Resolution, problems: int) -> Outline:
     )
 
 
-def interned(outline: Outline, seen: dict[Reference, Reference]) -> Outline:
-    """The outline with each reference replaced by an equal one already kept, if any: an
-    archive cites the same works again and again, and its outlines stay in memory."""
-    anchors = []
-    for anchor in outline.anchors:
-        reference = anchor.citation.reference
-        kept = seen.setdefault(reference, reference)
-        if kept is not reference:
-            anchor = replace(anchor, citation=replace(anchor.citation, reference=kept))
-        anchors.append(anchor)
-    return replace(outline, anchors=tuple(anchors))
+def anchored(outlines: Sequence[Outline], spooled: Spool) -> list[Outline]:
+    """The outlines with their anchors, from the spool, for the join. Equal references
+    are kept once: an archive cites the same works again and again."""
+    seen: dict[Reference, Reference] = {}
+    found = []
+    for outline in outlines:
+        anchors = []
+        for anchor in loads(spooled.get("anchors", outline.path)):
+            reference = anchor.citation.reference
+            kept = seen.setdefault(reference, reference)
+            if kept is not reference:
+                anchor = replace(anchor, citation=replace(anchor.citation, reference=kept))
+            anchors.append(anchor)
+        found.append(replace(outline, anchors=tuple(anchors)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -105,20 +110,19 @@ def join(outlines: Sequence[Outline]) -> Joined:
     nodes = [cluster.Node(o.path, a.index, a.citation) for o in outlines for a in o.anchors]
     works: list[Work] = []
     problems: dict[str, list[Problem]] = {}
-    provisional: dict[tuple[str, int], str] = {}
+    keys_of: dict[str, dict[int, str]] = {o.path: {} for o in outlines}  # anchor → work
     for number, members in enumerate(cluster.group_nodes(nodes)):
         key = f"w{number}"
         works.append(cluster.merge_work(key, members))
         for problem in cluster.variant_problems(members):
             problems.setdefault(problem.path, []).append(problem)
         for node in members:
-            provisional[node.path, node.index] = key
-    del nodes
-    keyed, renamed = assign_keys(works, outlines, provisional)
-    keys_of = {
-        o.path: {a.index: renamed[provisional[o.path, a.index]] for a in o.anchors}
-        for o in outlines
-    }
+            keys_of[node.path][node.index] = key
+    del nodes, members
+    keyed, renamed = assign_keys(works, outlines, keys_of)
+    for anchors in keys_of.values():
+        for index, key in anchors.items():
+            anchors[index] = renamed[key]
     documents = tuple(firsts(o, keys_of[o.path]) for o in outlines)
     return Joined(
         works=keyed,
@@ -130,24 +134,19 @@ def join(outlines: Sequence[Outline]) -> Joined:
 
 
 def assign_keys(
-    works: list[Work], outlines: Sequence[Outline], provisional: dict[tuple[str, int], str]
+    works: list[Work], outlines: Sequence[Outline], keys_of: dict[str, dict[int, str]]
 ) -> tuple[list[Work], dict[str, str]]:
-    """keys.assign_keys, told of each anchor's earliest citation (all it reads of them);
-    returns the keyed works and each provisional key's final one."""
-    placed = {
-        o.path: [
-            Citation(
-                path=o.path,
-                line=a.earliest,
-                kind=Kind.FULL,
-                raw="",
-                reference=NOWHERE,
-                work=provisional[o.path, a.index],
-            )
-            for a in o.anchors
-        ]
-        for o in outlines
-    }
+    """keys.assign_keys, told where each work is first cited (by path and line: all it
+    reads of the citations); returns the keyed works and each provisional key's final one."""
+    earliest: dict[str, tuple[str, int]] = {}
+    for o in outlines:
+        for a in o.anchors:
+            key = keys_of[o.path][a.index]
+            earliest[key] = min(earliest.get(key, (o.path, a.earliest)), (o.path, a.earliest))
+    placed: dict[str, list[Citation]] = {}
+    for key, (path, line) in earliest.items():
+        stub = Citation(path=path, line=line, kind=Kind.FULL, raw="", reference=NOWHERE, work=key)
+        placed.setdefault(path, []).append(stub)
     keyed, updated = keys.assign_keys(works, placed)
     renamed = {
         before.work: after.work

@@ -23,7 +23,8 @@ def dumps(value: object) -> bytes:
 
 
 class Spool:
-    """Records by name: `add` as they come, `get` in any order. Use it as a context manager."""
+    """Records by kind and name (a document's "analysis", its "anchors", its "html"
+    section): `add` as they come, `get` in any order. Use it as a context manager."""
 
     def __init__(self) -> None:
         try:
@@ -31,7 +32,7 @@ class Spool:
             self.file = open(Path(self.folder.name) / "records", "w+b")  # noqa: SIM115
         except OSError as error:
             raise OutputError(f"cannot make a spool in {tempfile.gettempdir()}: {error}") from None
-        self.places: dict[str, tuple[int, int]] = {}
+        self.places: dict[tuple[str, str], tuple[int, int]] = {}
         self.end = 0
 
     def __enter__(self) -> Spool:
@@ -41,18 +42,18 @@ class Spool:
         self.file.close()
         self.folder.cleanup()
 
-    def add(self, name: str, record: bytes) -> None:
+    def add(self, kind: str, name: str, record: bytes) -> None:
         try:
             self.file.seek(self.end)
             self.file.write(record)
         except OSError as error:
             raise OutputError(f"cannot write the spool (TMPDIR): {error}") from None
-        self.places[name] = (self.end, len(record))
+        self.places[kind, name] = (self.end, len(record))
         self.end += len(record)
 
-    def get(self, name: str) -> bytes:
+    def get(self, kind: str, name: str) -> bytes:
         """A record's bytes, as added (a worker may be sent them as they are)."""
-        offset, size = self.places[name]
+        offset, size = self.places[kind, name]
         self.file.seek(offset)
         return self.file.read(size)
 

@@ -4,7 +4,7 @@ catalogue. Each function is top-level and each value picklable, for any executor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from citeres import pipeline
@@ -21,10 +21,12 @@ from citeres.settings import Settings
 
 @dataclass(frozen=True)
 class Arrived:
-    """One input analysed: its outline and its whole analysis (pickled, for the spool),
-    or, when it gave no document, the problems saying why."""
+    """One input analysed: its outline without its anchors, and, pickled for the spool
+    (the main process stores them as they are), the anchors and the whole analysis; or,
+    when it gave no document, the problems saying why."""
 
     outline: Outline | None
+    anchors: bytes = b""
     record: bytes = b""
     problems: tuple[Problem, ...] = ()
 
@@ -34,7 +36,8 @@ def analyse(limit: int, item: Input) -> Arrived:
     if not isinstance(analysed, pipeline.Analysed):
         return Arrived(None, problems=tuple(analysed))
     outline = outline_of(analysed.path, analysed.resolution, len(analysed.problems))
-    return Arrived(outline, spool.dumps(analysed))
+    anchors = spool.dumps(outline.anchors)
+    return Arrived(replace(outline, anchors=()), anchors, spool.dumps(analysed))
 
 
 def lost(item: Input) -> Arrived:
