@@ -161,6 +161,8 @@ def build(request: Request, folder: Path) -> Result:
     """`citeres build`: each input read and analysed on its own (on worker processes or a
     Dask cluster) and spooled to disk; then the archive joined (cluster → keys), enriched,
     exported, and reported from the spool, one document at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from citeres.archive.executors import open_executor
     from citeres.archive.spool import Spool
 
@@ -178,8 +180,13 @@ def build(request: Request, folder: Path) -> Result:
             if request.enrich:
                 outline, found = enrich_outline(outline, joined.citations, request, executor)
                 problems += found
-            kept = export(outline, request, folder)
-            counted = report_spooled(folder, outlines, joined, outline, problems, spool, executor)
+            # The bibliography is written here while the workers make the report.
+            with ThreadPoolExecutor(1) as beside:
+                exported = beside.submit(export, outline, request, folder)
+                counted = report_spooled(
+                    folder, outlines, joined, outline, problems, spool, executor
+                )
+                kept = exported.result()
     except BaseException:
         executor.stop()
         raise

@@ -44,7 +44,8 @@ class Spool:
 
     def add(self, kind: str, name: str, record: bytes) -> None:
         try:
-            self.file.seek(self.end)
+            if self.file.tell() != self.end:  # a read moved away: seeking drops the buffer
+                self.file.seek(self.end)
             self.file.write(record)
         except OSError as error:
             raise OutputError(f"cannot write the spool (TMPDIR): {error}") from None
