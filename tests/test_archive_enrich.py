@@ -37,6 +37,8 @@ def archive(folder: Path, documents: int) -> Path:
 
 @pytest.fixture(scope="module")
 def catalogue_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """test_localcat's tiny catalogue: Grossman's Life and Fate is in it, Notes from
+    Underground is not."""
     folder = tmp_path_factory.mktemp("catalogue")
     build_catalogue(dumps(folder / "dumps"), folder / "cat", jobs=1)
     return folder / "cat"

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Any, Protocol, TypeVar
 
 from citeres.errors import InputError
@@ -110,13 +111,7 @@ class Pool:
     ) -> Iterator[R]:
         pending = iter(items)
         window: deque[tuple[T, Future[R]]] = deque()
-        while True:
-            for item in pending:
-                window.append((item, self.submit(fn, item)))
-                if len(window) >= AHEAD * self.jobs:
-                    break
-            if not window:
-                return
+        while fill(window, pending, partial(self.submit, fn), AHEAD * self.jobs):
             item, future = window.popleft()
             try:
                 yield future.result()
@@ -157,6 +152,17 @@ class Pool:
             process.terminate()
 
 
+def fill(
+    window: deque[tuple[T, Any]], pending: Iterator[T], submit: Callable[[T], Any], size: int
+) -> bool:
+    """Items submitted until `size` are in flight; whether any is."""
+    for item in pending:
+        window.append((item, submit(item)))
+        if len(window) >= size:
+            break
+    return bool(window)
+
+
 def ok(future: Future[Any]) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
 
@@ -192,13 +198,11 @@ class Dask:
     ) -> Iterator[R]:
         pending = iter(items)
         window: deque[tuple[T, Any]] = deque()
-        while True:
-            for item in pending:
-                window.append((item, self.client.submit(fn, item, pure=False)))
-                if len(window) >= AHEAD * self.jobs:
-                    break
-            if not window:
-                return
+
+        def submit(item: T) -> Any:
+            return self.client.submit(fn, item, pure=False)
+
+        while fill(window, pending, submit, AHEAD * self.jobs):
             item, future = window.popleft()
             try:
                 yield future.result()
