@@ -14,7 +14,7 @@ import typer
 from citeres import __version__, report
 from citeres.errors import CiteresError
 from citeres.localcat.cli import app as catalogue_app
-from citeres.model import Severity
+from citeres.model import Analysis, Severity
 from citeres.paths import shown
 from citeres.pipeline import FORMATS, Request, Result
 from citeres.pipeline import run as run_pipeline
@@ -81,6 +81,13 @@ def run(request: Request) -> Result:
         raise fail(error) from None
 
 
+def analyse(request: Request) -> Analysis:
+    """The whole analysis of a run that writes nothing (extract, check)."""
+    analysis = run(request).analysis
+    assert analysis is not None  # only a build streams its documents away
+    return analysis
+
+
 Offline = Annotated[
     bool, typer.Option("--offline", help="Enrich from the cache only; make no request.")
 ]
@@ -96,11 +103,22 @@ Enrich = Annotated[
     bool, typer.Option("--enrich/--no-enrich", help="Look works up in the catalogues.")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+Catalogue = Annotated[
+    Path | None,
+    typer.Option("--catalogue", help="A local catalogue (citeres catalogue build), asked first."),
+]
 
 
-def settings(mailto: str | None, cache_dir: Path | None, offline: bool = False) -> Settings:
+def settings(
+    mailto: str | None,
+    cache_dir: Path | None,
+    offline: bool = False,
+    catalogue: Path | None = None,
+) -> Settings:
     try:
-        return load_settings(mailto=mailto, cache_dir=cache_dir, offline=offline)
+        return load_settings(
+            mailto=mailto, cache_dir=cache_dir, offline=offline, catalogue_dir=catalogue
+        )
     except CiteresError as error:
         raise fail(error) from None
 
@@ -115,12 +133,13 @@ def extract(
     offline: Offline = False,
     mailto: Mailto = None,
     cache_dir: CacheDir = None,
+    catalogue: Catalogue = None,
     quiet: Quiet = False,
 ) -> None:
     """Print every citation, work and problem found."""
-    chosen = settings(mailto, cache_dir, offline)
+    chosen = settings(mailto, cache_dir, offline, catalogue)
     request = Request(paths=tuple(paths), enrich=enrich, settings=chosen, quiet=quiet)
-    analysis = run(request).analysis
+    analysis = analyse(request)
     if output_format is OutputFormat.JSON:
         typer.echo(report.to_json(analysis))
     else:
@@ -139,7 +158,7 @@ def check(
     ] = FailOn.WARNING,
 ) -> None:
     """Report problems as a linter does; exit 1 when any reach --fail-on."""
-    problems = report.all_problems(run(Request(paths=tuple(paths))).analysis)
+    problems = report.all_problems(analyse(Request(paths=tuple(paths))))
     if output_format is OutputFormat.JSON:
         typer.echo(report.problems_json(problems))
     else:
@@ -186,13 +205,26 @@ def build(
     offline: Offline = False,
     mailto: Mailto = None,
     cache_dir: CacheDir = None,
+    catalogue: Catalogue = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run on a Dask cluster: tcp://host:8786, or local."),
+    ] = None,
     quiet: Quiet = False,
 ) -> None:
     """Write the bibliography (references.bib, .json, .ris) and the report (report.md, .html)."""
+    from citeres.archive.executors import available_cores
+
     request = Request(
         paths=tuple(paths),
         enrich=enrich,
-        settings=settings(mailto, cache_dir, offline),
+        settings=settings(mailto, cache_dir, offline, catalogue),
+        jobs=jobs or available_cores(),
+        dask=dask,
         quiet=quiet,
         output=output,
         formats=tuple(name.strip() for name in formats.split(",") if name.strip()),
@@ -202,8 +234,7 @@ def build(
     result = run(request)
     for line in report.problem_lines(list(result.kept)):
         typer.echo(line, err=True)
-    counts = report.summary(result.analysis)
-    typer.echo(f"citeres: {counts} → {shown(output)}/", err=True)
+    typer.echo(f"citeres: {result.totals} → {shown(output)}/", err=True)
 
 
 class ParseFormat(StrEnum):

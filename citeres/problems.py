@@ -29,6 +29,7 @@ class ProblemKind(StrEnum):
     UNREADABLE = "unreadable"
     ENCODING = "encoding"
     HTML_TRUNCATED = "html-truncated"
+    ANALYSIS_FAILED = "analysis-failed"
     # the notes and their markers
     MISSING_NOTE = "missing-note"
     DUPLICATE_NOTE = "duplicate-note"
@@ -78,6 +79,7 @@ SEVERITY: dict[ProblemKind, Severity] = {
     K.UNREADABLE: ERROR,
     K.ENCODING: WARNING,
     K.HTML_TRUNCATED: WARNING,
+    K.ANALYSIS_FAILED: ERROR,
     K.MISSING_NOTE: ERROR,
     K.DUPLICATE_NOTE: ERROR,
     K.MARKER_WITHOUT_NOTE: ERROR,

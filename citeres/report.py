@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from citeres.controls import strip_controls
@@ -110,6 +112,11 @@ def where(p: Problem) -> str:
     return f"{p.path}:{p.line}: " if p.path else ""
 
 
+def placed(p: Problem) -> str:
+    """where(p) in Markdown, its space kept (inline() would trim it)."""
+    return f"{inline(where(p).rstrip())} " if p.path else ""
+
+
 def problem_lines(problems: list[Problem]) -> list[str]:
     """Linter lines for a terminal, which a control character in a note must not drive."""
     return [strip_controls(f"{where(p)}{p.kind}: {p.message}") for p in problems]
@@ -121,13 +128,30 @@ def problems_json(problems: list[Problem]) -> str:
     )
 
 
-def summary(analysis: Analysis) -> str:
+@dataclass(frozen=True)
+class Totals:
+    """What a run found, counted: the summary line of the report and of `build`."""
+
+    documents: int
+    citations: int
+    works: int
+    problems: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.documents} documents, {self.citations} citations, "
+            f"{self.works} works, {self.problems} problems"
+        )
+
+
+def totals(analysis: Analysis) -> Totals:
     citations = sum(len(d.citations) for d in analysis.documents)
     problems = len(all_problems(analysis))
-    return (
-        f"{len(analysis.documents)} documents, {citations} citations, "
-        f"{len(analysis.works)} works, {problems} problems"
-    )
+    return Totals(len(analysis.documents), citations, len(analysis.works), problems)
+
+
+def summary(analysis: Analysis) -> str:
+    return str(totals(analysis))
 
 
 # What Markdown (CommonMark and GitHub's tables) reads as markup inside a line: emphasis,
@@ -163,13 +187,21 @@ def message(text: str) -> str:
 
 
 def to_markdown(analysis: Analysis) -> str:
-    titles = {w.key: w for w in analysis.works}
-    lines = ["# citeres report", "", summary(analysis), ""]
-    for document in analysis.documents:
-        lines.extend(document_markdown(document, titles))
-    if analysis.problems:
+    sections = (markdown_section(d) for d in analysis.documents)
+    parts = markdown_parts(totals(analysis), sections, analysis.problems, analysis.works)
+    return "".join(parts)
+
+
+def markdown_parts(
+    counted: Totals, sections: Iterable[str], problems: Sequence[Problem], works: Sequence[Work]
+) -> Iterator[str]:
+    """report.md piece by piece, the documents' sections (markdown_section) as they come."""
+    yield text_of(["# citeres report", "", str(counted), ""])
+    yield from sections
+    lines = []
+    if problems:
         lines += ["## Other problems", ""]
-        lines += [f"- {inline(where(p))}{p.kind}: {message(p.message)}" for p in analysis.problems]
+        lines += [f"- {placed(p)}{p.kind}: {message(p.message)}" for p in problems]
         lines.append("")
     lines += [
         "## Works",
@@ -177,11 +209,19 @@ def to_markdown(analysis: Analysis) -> str:
         "| key | type | authors | title | vol. | year | catalogue |",
         "|---|---|---|---|---|---|---|",
     ]
-    for w in analysis.works:
+    for w in works:
         authors = "; ".join(n.inverted() for n in (w.authors or w.editors))
         row = (w.key, w.type.value, authors, w.title or w.url, w.volume, w.year, catalogue(w))
         lines.append("| " + " | ".join(cell(v) for v in row) + " |")
-    return "\n".join(lines) + "\n"
+    yield text_of(lines)
+
+
+def text_of(lines: Iterable[str]) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
+def markdown_section(document: DocumentResult) -> str:
+    return text_of(document_markdown(document))
 
 
 def catalogue(w: Work) -> str:
@@ -192,7 +232,7 @@ def catalogue(w: Work) -> str:
     return f"{e.status} ({e.source})" if e.source else e.status
 
 
-def document_markdown(document: DocumentResult, works: dict[str, Work]) -> list[str]:
+def document_markdown(document: DocumentResult) -> list[str]:
     kinds = Counter(c.kind for c in document.citations)
     counts = ", ".join(f"{kinds[k]} {k.value}" for k in Kind if kinds[k]) or "no citations"
     cited = Counter(c.work for c in document.citations if c.work)

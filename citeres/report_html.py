@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from citeres.controls import strip_controls
 from citeres.model import Analysis, Citation, DocumentResult, Problem, Work
+from citeres.report import Totals, totals
 
 CHART_LIMIT = 25  # bars per chart; the rest are summed in one line below it
 BAR_HEIGHT = 18
@@ -37,17 +39,40 @@ def escape(text: str) -> str:
     return html.escape(strip_controls(text))
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A document in the table of contents."""
+
+    path: str
+    citations: int
+    problems: int
+
+
 def to_html(analysis: Analysis) -> str:
     works = {work.key: work for work in analysis.works}
-    body = [
-        "<h1>citeres report</h1>",
-        summary(analysis),
-        contents(analysis.documents),
-        *(document_section(i, doc, works) for i, doc in enumerate(analysis.documents, 1)),
-        problems_table("Problems outside any document", analysis.problems),
-        works_table(analysis.works),
-    ]
-    return page("\n".join(part for part in body if part))
+    entries = [Entry(d.path, len(d.citations), len(d.problems)) for d in analysis.documents]
+    sections = (document_section(i, doc, works) for i, doc in enumerate(analysis.documents, 1))
+    counted = totals(analysis)
+    return "".join(html_parts(counted, entries, sections, analysis.problems, analysis.works))
+
+
+def html_parts(
+    counted: Totals,
+    entries: Sequence[Entry],
+    sections: Iterable[str],
+    problems: Sequence[Problem],
+    works: Sequence[Work],
+) -> Iterator[str]:
+    """report.html piece by piece, the documents' sections (document_section) as they come."""
+    head, tail = page("\0").split("\0")
+    yield head
+    yield "\n".join(["<h1>citeres report</h1>", summary(counted), contents(entries)])
+    for part in sections:
+        yield "\n" + part
+    for part in (problems_table("Problems outside any document", problems), works_table(works)):
+        if part:
+            yield "\n" + part
+    yield tail
 
 
 def page(body: str) -> str:
@@ -61,20 +86,15 @@ def page(body: str) -> str:
     )
 
 
-def summary(analysis: Analysis) -> str:
-    citations = sum(len(doc.citations) for doc in analysis.documents)
-    problems = sum(len(doc.problems) for doc in analysis.documents) + len(analysis.problems)
-    return (
-        f"<p>{len(analysis.documents)} documents, {citations} citations, "
-        f"{len(analysis.works)} works, {problems} problems.</p>"
-    )
+def summary(counted: Totals) -> str:
+    return f"<p>{counted}.</p>"
 
 
-def contents(documents: Sequence[DocumentResult]) -> str:
+def contents(entries: Sequence[Entry]) -> str:
     items = "".join(
-        f'<li><a href="#doc-{i}">{escape(doc.path)}</a> ({len(doc.citations)} citations, '
-        f"{len(doc.problems)} problems)</li>"
-        for i, doc in enumerate(documents, 1)
+        f'<li><a href="#doc-{i}">{escape(e.path)}</a> ({e.citations} citations, '
+        f"{e.problems} problems)</li>"
+        for i, e in enumerate(entries, 1)
     )
     return f"<ul>{items}</ul>"
 

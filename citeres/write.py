@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from citeres.errors import OutputError
@@ -38,7 +39,12 @@ def final_target(path: Path) -> Path:
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write `text` (UTF-8 unless bytes) to `path` through a temporary file in the same
     folder as the file replaced, then a rename; the file keeps its mode."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    write_atomic_parts(path, [text])
+
+
+def write_atomic_parts(path: Path, parts: Iterable[str | bytes]) -> None:
+    """write_atomic for a file made piece by piece (the report of a whole archive): each
+    piece is written as it comes, and the file is replaced only once all are."""
     target = final_target(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -46,7 +52,8 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         try:
             os.chmod(tmp, file_mode(target))
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                for part in parts:
+                    handle.write(part.encode("utf-8") if isinstance(part, str) else part)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)

@@ -18,14 +18,15 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from citeres.enrich import verdicts
 from citeres.enrich.cache import CacheStats, ResponseCache
 from citeres.enrich.catalogue import Catalogue
-from citeres.enrich.catalogues import CATALOGUES, services
+from citeres.enrich.catalogues import CATALOGUES, local_names, services
 from citeres.enrich.fill import Finding, apply
 from citeres.enrich.http import Http
-from citeres.enrich.lookup import cached_look_up
+from citeres.enrich.lookup import cached_look_up, look_up
 from citeres.enrich.progress import Reporter, Silent
 from citeres.enrich.verdicts import Looked
 from citeres.model import (
@@ -69,9 +70,14 @@ def enrich_works(
     *,
     citations: int | None = None,
     catalogues: Callable[[Settings, Http], list[Catalogue]] | None = None,
+    local: Callable[[list[Work]], Iterable[Looked]] | None = None,
 ) -> dict[str, Enriched]:
     """Every work by its key, enriched; never fails the run on the network. Ctrl-C stops
-    at once (requests in flight are abandoned, the cache keeps what it has)."""
+    at once (requests in flight are abandoned, the cache keeps what it has).
+
+    The local catalogues (those with no service) are asked first, for every look-up, and
+    only what they do not settle goes to the services. `local` looks works up in them
+    elsewhere (worker processes, a Dask cluster); by default it is done here."""
     reporter = reporter or Silent()
     http = Http(
         settings,
@@ -83,9 +89,20 @@ def enrich_works(
         sources = (catalogues or open_catalogues)(settings, http)
         groups = distinct(works)
         reporter.say(counts(citations, len(works), len(groups)))
-        for source in sources:
-            source.prepare([group[0] for group in groups.values()])
-        looked = run(groups, sources, http, reporter)
+        reporter.start(len(groups))
+        nearby = [s for s in sources if s.name in local_names()]
+        online = [s for s in sources if s.name not in local_names()]
+        looked = look_up_locally(groups, nearby, local, reporter) if nearby else {}
+        residue = {k: group for k, group in groups.items() if not settled(looked.get(k))}
+        if nearby:
+            reporter.say(
+                f"{len(groups) - len(residue):,} look-ups settled by the local catalogue, "
+                f"{len(residue):,} left for the services"
+            )
+        for source in online:
+            source.prepare([group[0] for group in residue.values()])
+        answered = run(residue, online, http, reporter)
+        looked |= {k: combined(looked.get(k), answer) for k, answer in answered.items()}
     except BaseException:
         # Ctrl-C (or a bug): nothing more is asked. The client is left open, as daemon
         # threads may still be reading from it; they end with the process, and the cache
@@ -101,6 +118,17 @@ def enrich_works(
 
 def open_catalogues(settings: Settings, http: Http) -> list[Catalogue]:
     return [c for entry in CATALOGUES if (c := entry.open(settings, http)) is not None]
+
+
+def open_local(settings: Settings) -> list[Catalogue]:
+    """The local catalogues alone, for a process that looks works up in them (they have
+    no service, so they need no HTTP client)."""
+    nobody = cast(Http, None)
+    return [
+        c
+        for entry in CATALOGUES
+        if entry.service is None and (c := entry.open(settings, nobody)) is not None
+    ]
 
 
 def stopped(http: Http, service: str, reason: str) -> str:
@@ -127,12 +155,53 @@ def counts(citations: int | None, works: int, lookups: int) -> str:
     return f"{head}{works:,} distinct works → {lookups:,} look-ups"
 
 
+def look_up_locally(
+    groups: dict[str, list[Work]],
+    sources: list[Catalogue],
+    local: Callable[[list[Work]], Iterable[Looked]] | None,
+    reporter: Reporter,
+) -> dict[str, Looked]:
+    """Each group's verdict from the local catalogues alone. Not cached: they answer as
+    fast as the cache would, and a rebuilt catalogue may answer otherwise."""
+    works = [group[0] for group in groups.values()]
+    answers = local(works) if local else (Looked.of(look_up(w, sources)) for w in works)
+    looked = {}
+    for (key, group), answer in zip(groups.items(), answers, strict=True):
+        looked[key] = answer
+        if settled(answer):
+            reporter.advance(answer.line(group[0].title or key))
+    return looked
+
+
+def settled(looked: Looked | None) -> bool:
+    """A verdict no other catalogue can change: a match, rivals, a contradiction."""
+    if looked is None:
+        return False
+    return looked.status in ("matched", "ambiguous") or bool(looked.conflict)
+
+
+def combined(near: Looked | None, far: Looked) -> Looked:
+    """The verdict of a look-up the local catalogues left open: the services', unless
+    they were not asked (offline: the local answer is the answer) or both found nothing
+    acceptable (then the more telling of the two: a refusal, then the closer record)."""
+    if near is None or settled(far) or far.status == "error":
+        return far
+    if far.status == "skipped":
+        return near
+    return far if telling(far) > telling(near) else near
+
+
+def telling(looked: Looked) -> tuple[int, bool, float]:
+    best = looked.best
+    rank = {"refused": 2, "not-found": 1}.get(looked.status, 0)
+    return rank, best is not None, best.score if best else 0.0
+
+
 def run(
     groups: dict[str, list[Work]], sources: list[Catalogue], http: Http, reporter: Reporter
 ) -> dict[str, Looked]:
     """Each group looked up on a pool of daemon threads, so that an interrupted run can
     leave without waiting for the answers in flight."""
-    reporter.start(len(groups))
     jobs: queue.SimpleQueue[tuple[str, Work]] = queue.SimpleQueue()
     done: queue.SimpleQueue[tuple[str, Looked | BaseException]] = queue.SimpleQueue()
     for key, group in groups.items():

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from citeres.enrich import crossref, openlibrary
 from citeres.enrich.catalogue import Entry, Service
+from citeres.localcat import catalogue as local
 
 CATALOGUES: tuple[Entry, ...] = (
+    local.ENTRY,  # opened only when a catalogue folder is set (--catalogue, CITERES_CATALOGUE)
     openlibrary.ENTRY,
     crossref.ENTRY,
 )
@@ -18,3 +20,8 @@ CATALOGUES: tuple[Entry, ...] = (
 
 def services() -> dict[str, Service]:
     return {e.service.name: e.service for e in CATALOGUES if e.service is not None}
+
+
+def local_names() -> frozenset[str]:
+    """The catalogues on this machine: asked first, and their answers not cached."""
+    return frozenset(e.name for e in CATALOGUES if e.service is None)

@@ -104,9 +104,12 @@ def carry_over(
     overwrite: bool,
 ) -> Carried:
     """This run's works, plus the recorded works that only other documents cite."""
-    run = {relative(folder, path) for path in documents}
+    named = {path: relative(folder, path) for path in documents}  # once each, not per work
+    run = set(named.values())
     cited = {
-        w.key: Cited(w, frozenset(relative(folder, p) for p in citing.get(w.key, ())))
+        w.key: Cited(
+            w, frozenset(named.get(p) or relative(folder, p) for p in citing.get(w.key, ()))
+        )
         for w in works
     }
     if overwrite:

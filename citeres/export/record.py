@@ -17,6 +17,7 @@ entry missing from the record only makes citeres more careful (its fields count 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import typing
 from collections.abc import Callable
@@ -181,6 +182,7 @@ def dumps(record: dict[str, Any]) -> str:
 NAME_FIELDS = typing.get_type_hints(Name)  # family, given, particle, suffix: str; corporate
 
 
+@functools.cache  # typing.get_type_hints takes a millisecond: once, not once per work
 def work_fields() -> dict[str, Any]:
     """Work's fields and their types, as the record stores them (enrichment is the run's)."""
     hints = typing.get_type_hints(Work)

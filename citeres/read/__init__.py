@@ -44,20 +44,26 @@ def read_all(paths: list[Path], limit: int | None = None) -> ReadResult:
     problems = [unreadable(path, reason) for path, reason in bad]
     documents: list[Document] = []
     for item in inputs:
-        try:
-            document, found = document_of(item, limit)
-        except NotText as error:
-            if not (item.found and item.suffix == ""):  # a program found in a folder is no essay
-                problems.append(unreadable(item.shown, str(error)))
-            continue
-        except InputError as error:
-            problems.append(unreadable(item.shown, str(error)))
-            continue
-        documents.append(document)
+        document, found = read_one(item, limit)
+        if document is not None:
+            documents.append(document)
         problems.extend(found)
     if not documents:
         raise InputError(nothing_read(problems))
     return ReadResult(tuple(documents), tuple(problems))
+
+
+def read_one(item: Input, limit: int) -> tuple[Document | None, list[Problem]]:
+    """One input as a Document and the problems reading it met; None and an `unreadable`
+    problem when it cannot be read (and no problem for a program found in a folder)."""
+    try:
+        return document_of(item, limit)
+    except NotText as error:
+        if item.found and item.suffix == "":  # a program found in a folder is no essay
+            return None, []
+        return None, [unreadable(item.shown, str(error))]
+    except InputError as error:
+        return None, [unreadable(item.shown, str(error))]
 
 
 def read_document(
