@@ -7,8 +7,11 @@ has to search the text again.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+NEWLINE = re.compile("\n")
 
 
 class Kind(StrEnum):
@@ -57,8 +60,10 @@ class Document:
 
     @classmethod
     def from_text(cls, path: str, text: str) -> Document:
-        starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-        return cls(path=path, text=text, line_starts=tuple(starts))
+        # The regex engine finds the newlines at C speed; a Python loop over every
+        # character was a tenth of the whole analysis.
+        starts = (0, *(m.end() for m in NEWLINE.finditer(text)))
+        return cls(path=path, text=text, line_starts=starts)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line holding character `offset`."""
