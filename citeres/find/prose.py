@@ -9,7 +9,7 @@ too. Organisations, events and places are not works; a missed title beats an inv
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from citeres.find.spans import Spans
@@ -262,8 +262,9 @@ def repeats(text: str, named: list[Named], claimed: Spans) -> list[Named]:
     or more that is not a common phrase (`the ...`) or part of a longer run."""
     titles = {n.title: n.authors for n in sorted(named, key=lambda n: -len(n.authors))}
     found: list[Named] = []
+    index = first_words(text, titles)
     for title in sorted(titles, key=len, reverse=True):
-        for start in occurrences(text, title):
+        for start in occurrences(text, title, index):
             end = start + len(title)
             if not (is_quoted(text, start, end) or plain_use(text, start, end, title)):
                 continue
@@ -272,8 +273,32 @@ def repeats(text: str, named: list[Named], claimed: Spans) -> list[Named]:
     return found
 
 
-def occurrences(text: str, title: str) -> Iterator[int]:
-    """Where `title` stands as whole words; str.find keeps this a fast literal search."""
+FIRST_WORD = re.compile(r"\w+")
+
+
+def first_words(text: str, titles: Iterable[str]) -> dict[str, list[int]]:
+    """Where each title's first word stands as a whole word, in one scan of the text for
+    all titles: a title that stands as whole words starts with its first word whole."""
+    words = {m.group() for m in map(FIRST_WORD.match, titles) if m is not None}
+    index: dict[str, list[int]] = {}
+    if words:
+        pattern = re.compile(rf"(?<!\w){alternation(sorted(words))}(?!\w)")
+        for match in pattern.finditer(text):
+            index.setdefault(match.group(), []).append(match.start())
+    return index
+
+
+def occurrences(text: str, title: str, index: dict[str, list[int]]) -> Iterator[int]:
+    """Where `title` stands as whole words: at its first word's places when it starts
+    with a word (see first_words), else by a literal search of the text."""
+    first = FIRST_WORD.match(title)
+    if first is not None:
+        end = len(title)
+        for at in index.get(first.group(), ()):
+            after = text[at + end] if at + end < len(text) else " "
+            if text.startswith(title, at) and not (after.isalnum() or after == "_"):
+                yield at
+        return
     at = text.find(title)
     while at >= 0:
         end = at + len(title)
