@@ -95,9 +95,12 @@ def note_starts(text: str) -> list[NoteStart]:
         style = match.lastgroup or "plain"
         number = int(match.group(style).translate(SUPERSCRIPTS))
         found[match.start()] = NoteStart(number, match.start(), match.end(), style)
-    # Under a `Notes` heading a bare number may start a note: `1 Eric Hobsbawm, ...`
-    for heading in NOTES_HEADING.finditer(text):
-        for match in BARE_START.finditer(text, heading.end()):
+    # Under a `Notes` heading a bare number may start a note: `1 Eric Hobsbawm, ...`. Each
+    # heading's search stops at the next heading, which searches on from there.
+    headings = list(NOTES_HEADING.finditer(text))
+    for n, heading in enumerate(headings):
+        end = headings[n + 1].start() if n + 1 < len(headings) else len(text)
+        for match in BARE_START.finditer(text, heading.end(), end):
             start = NoteStart(int(match.group(1)), match.start(), match.end(), "bare")
             found.setdefault(match.start(), start)
     return [found[k] for k in sorted(found)]
