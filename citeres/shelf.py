@@ -150,7 +150,7 @@ def asking_tags(ref: Reference) -> list[Key]:
     return [*(("s", s) for s in surname_set(ref.authors + ref.editors)), NO_AUTHOR]
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def surname_set(names: tuple[Name, ...]) -> frozenset[str]:
     return frozenset(surname_key(n) for n in names)
 
