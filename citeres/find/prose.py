@@ -262,9 +262,9 @@ def repeats(text: str, named: list[Named], claimed: Spans) -> list[Named]:
     or more that is not a common phrase (`the ...`) or part of a longer run."""
     titles = {n.title: n.authors for n in sorted(named, key=lambda n: -len(n.authors))}
     found: list[Named] = []
-    index = first_words(text, titles)
+    places = title_places(text, titles)
     for title in sorted(titles, key=len, reverse=True):
-        for start in occurrences(text, title, index):
+        for start in places[title] if title in places else occurrences(text, title):
             end = start + len(title)
             if not (is_quoted(text, start, end) or plain_use(text, start, end, title)):
                 continue
@@ -276,29 +276,36 @@ def repeats(text: str, named: list[Named], claimed: Spans) -> list[Named]:
 FIRST_WORD = re.compile(r"\w+")
 
 
-def first_words(text: str, titles: Iterable[str]) -> dict[str, list[int]]:
-    """Where each title's first word stands as a whole word, in one scan of the text for
-    all titles: a title that stands as whole words starts with its first word whole."""
-    words = {m.group() for m in map(FIRST_WORD.match, titles) if m is not None}
-    index: dict[str, list[int]] = {}
-    if words:
-        pattern = re.compile(rf"(?<!\w){alternation(sorted(words))}(?!\w)")
-        for match in pattern.finditer(text):
-            index.setdefault(match.group(), []).append(match.start())
-    return index
+def title_places(text: str, titles: Iterable[str]) -> dict[str, list[int]]:
+    """Where each title that starts with a word stands as whole words, in one scan of the
+    text for all of them: a title standing whole starts where its first word stands whole,
+    and there each length of title with that first word is looked up once."""
+    by_first: dict[str, dict[int, set[str]]] = {}
+    for title in titles:
+        first = FIRST_WORD.match(title)
+        if first is not None:
+            by_first.setdefault(first.group(), {}).setdefault(len(title), set()).add(title)
+    places: dict[str, list[int]] = {
+        t: [] for lengths in by_first.values() for ts in lengths.values() for t in ts
+    }
+    if not by_first:
+        return places
+    pattern = re.compile(rf"(?<!\w){alternation(sorted(by_first))}(?!\w)")
+    for match in pattern.finditer(text):
+        at = match.start()
+        for length, same_length in by_first[match.group()].items():
+            end = at + length
+            if text[at:end] in same_length and not (end < len(text) and is_word(text[end])):
+                places[text[at:end]].append(at)
+    return places
 
 
-def occurrences(text: str, title: str, index: dict[str, list[int]]) -> Iterator[int]:
-    """Where `title` stands as whole words: at its first word's places when it starts
-    with a word (see first_words), else by a literal search of the text."""
-    first = FIRST_WORD.match(title)
-    if first is not None:
-        end = len(title)
-        for at in index.get(first.group(), ()):
-            after = text[at + end] if at + end < len(text) else " "
-            if text.startswith(title, at) and not (after.isalnum() or after == "_"):
-                yield at
-        return
+def is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def occurrences(text: str, title: str) -> Iterator[int]:
+    """Where `title` stands as whole words; str.find keeps this a fast literal search."""
     at = text.find(title)
     while at >= 0:
         end = at + len(title)
