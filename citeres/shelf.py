@@ -85,6 +85,7 @@ class Shelf:
             for s in surnames:
                 self.named[("a", s)].append(j)
                 self.named[("av", s, number)].append(j)
+                self.named[("ay", s, ref.year or None)].append(j)
 
     def matching(self, short: Reference) -> list[list[int]]:
         """Buckets holding every filed reference `short` could match (resolve.matches)."""
@@ -98,6 +99,8 @@ class Shelf:
             if short.volume:
                 number = volume_number(short.volume)
                 return self.get([("av", s, number) for s in surnames])
+            if short.year:  # `(Smith 1998)`: works of that year, or of none
+                return self.get([("ay", s, y) for s in surnames for y in (short.year, None)])
             return self.get([("a", s) for s in surnames])
         return []
 
