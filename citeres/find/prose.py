@@ -279,25 +279,30 @@ FIRST_WORD = re.compile(r"\w+")
 def title_places(text: str, titles: Iterable[str]) -> dict[str, list[int]]:
     """Where each title that starts with a word stands as whole words, in one scan of the
     text for all of them: a title standing whole starts where its first word stands whole,
-    and there each length of title with that first word is looked up once."""
-    by_first: dict[str, dict[int, set[str]]] = {}
+    and there the titles with that first word are looked up by their first characters."""
+    by_first: dict[str, dict[int, dict[str, list[str]]]] = {}
+    places: dict[str, list[int]] = {}
     for title in titles:
         first = FIRST_WORD.match(title)
         if first is not None:
-            by_first.setdefault(first.group(), {}).setdefault(len(title), set()).add(title)
-    places: dict[str, list[int]] = {
-        t: [] for lengths in by_first.values() for ts in lengths.values() for t in ts
-    }
+            size = min(len(title), PREFIX)
+            by_size = by_first.setdefault(first.group(), {})
+            by_size.setdefault(size, {}).setdefault(title[:size], []).append(title)
+            places[title] = []
     if not by_first:
         return places
     pattern = re.compile(rf"(?<!\w){alternation(sorted(by_first))}(?!\w)")
     for match in pattern.finditer(text):
         at = match.start()
-        for length, same_length in by_first[match.group()].items():
-            end = at + length
-            if text[at:end] in same_length and not (end < len(text) and is_word(text[end])):
-                places[text[at:end]].append(at)
+        for size, by_prefix in by_first[match.group()].items():
+            for title in by_prefix.get(text[at : at + size], ()):
+                end = at + len(title)
+                if text.startswith(title, at) and not (end < len(text) and is_word(text[end])):
+                    places[title].append(at)
     return places
+
+
+PREFIX = 16  # characters of a title looked up at once: few titles share as many
 
 
 def is_word(char: str) -> bool:
