@@ -44,15 +44,17 @@ class Titles:
         self.members.append(j)
         self.titles.append(title)
 
-    def holding(self, short: Sequence[Key], full: Sequence[Key] = ()) -> list[list[int]]:
-        """Buckets holding every member whose title `short` keys could name as a short
-        form, or (keys `full`) that could name the title of `full` keys."""
+    def holding(self, title: str, both_ways: bool) -> list[list[int]]:
+        """Buckets holding every member whose title `title` could name as a short form
+        and, `both_ways`, every member whose title could name `title`."""
         if len(self.members) <= SHORT_SHELF:
             return [self.members]
         if self.indexed < len(self.members):
             self.index_the_rest()
-        found = [self.as_full[k] for k in short if k in self.as_full]
-        return found + [self.as_short[k] for k in full if k in self.as_short]
+        found = [self.as_full[k] for k in asked(title) if k in self.as_full]
+        if both_ways:
+            found += [self.as_short[k] for k in filed(title) if k in self.as_short]
+        return found
 
     def index_the_rest(self) -> None:
         for j, title in zip(self.members[self.indexed :], self.titles[self.indexed :], strict=True):
@@ -92,8 +94,7 @@ class Shelf:
         if short.url:
             return [self.urls[short.url]] if short.url in self.urls else []
         if short.title:
-            keys = asked(short.title)
-            return [b for t in asking_tags(short) for b in self.holding(t, keys)]
+            return [b for t in asking_tags(short) for b in self.holding(t, short.title)]
         if short.authors:
             surnames = surname_set(short.authors + short.editors)
             if short.volume:
@@ -109,13 +110,12 @@ class Shelf:
         (resolve.same_work, whose title test runs both ways)."""
         found = [self.urls[ref.url]] if ref.url in self.urls else []
         if ref.title:
-            short, full = asked(ref.title), filed(ref.title)
-            found += [b for t in asking_tags(ref) for b in self.holding(t, short, full)]
+            found += [b for t in asking_tags(ref) for b in self.holding(t, ref.title, True)]
         return found
 
-    def holding(self, tag: Key, short: Sequence[Key], full: Sequence[Key] = ()) -> list[list[int]]:
+    def holding(self, tag: Key, title: str, both_ways: bool = False) -> list[list[int]]:
         titles = self.titled.get(tag)
-        return titles.holding(short, full) if titles else []
+        return titles.holding(title, both_ways) if titles else []
 
     def get(self, keys: list[Key]) -> list[list[int]]:
         return [self.named[k] for k in keys if k in self.named]
