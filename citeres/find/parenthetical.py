@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from citeres.find.spans import Spans
 from citeres.find.titles import (
@@ -198,12 +197,17 @@ def listed(text: str, family: str) -> bool:
 
 ENTRY_START = re.compile(r"^[ \t]*|\.\s+", re.MULTILINE)
 LONGEST_HEAD = 100
+last_heads: tuple[str, frozenset[str]] | None = None
 
 
-@lru_cache(maxsize=1)
 def entry_heads(text: str) -> frozenset[str]:
     """Every `Family` that an entry could start `Family,` with, collected in one pass, so
-    that each `(Word 123)` of a document does not search the whole text again."""
+    that each `(Word 123)` of a document does not search the whole text again. Kept for
+    the text last asked about, known by identity: comparing a long text with another
+    equal one would cost as much as a search."""
+    global last_heads
+    if last_heads is not None and last_heads[0] is text:
+        return last_heads[1]
     heads = set()
     for start in ENTRY_START.finditer(text):
         at = start.end()
@@ -213,7 +217,8 @@ def entry_heads(text: str) -> frozenset[str]:
             while text[at : at + 1] in (" ", "\t"):
                 at += 1
             heads.add(head_at(text, at))
-    return frozenset(heads)
+    last_heads = (text, frozenset(heads))
+    return last_heads[1]
 
 
 def head_at(text: str, at: int) -> str:
