@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from citeres.find import find_all  # noqa: E402
+from citeres.identity import fold  # noqa: E402
 from citeres.model import Document, Kind, Mention  # noqa: E402
-from citeres.text import fold  # noqa: E402
 
 RUNNING_TEXT = {Kind.PARENTHETICAL, Kind.MENTION, Kind.FURTHER_READING, Kind.URL}
 RUNNING_TEXT |= {Kind.ATTRIBUTION, Kind.AUTHOR_ONLY}

@@ -31,7 +31,7 @@ from extract import FAMILY, FILLER, GIVEN, PLACES, PUBLISHERS, Essay, pages, tit
 
 from citeres import cluster
 from citeres.model import Citation, Kind, Name, Reference
-from citeres.pipeline import analyse_paths, without_cyclic_gc
+from citeres.pipeline import Request, run, without_cyclic_gc
 from citeres.resolve import Resolution
 
 RUNNING_TEXT_SHARE = 1 / 3
@@ -138,8 +138,8 @@ def files(sizes: list[float], seed: int, repeat: int, profile: bool) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             many = write(Path(tmp) / "many", texts)
             one = write(Path(tmp) / "one", ["\n\n".join(texts)])
-            many_s = best(repeat, lambda paths=many: analyse_paths(paths), profile)
-            one_s = best(repeat, lambda paths=one: analyse_paths(paths), profile)
+            many_s = best(repeat, lambda paths=many: run(Request(paths=tuple(paths))), profile)
+            one_s = best(repeat, lambda paths=one: run(Request(paths=tuple(paths))), profile)
         per_mb = (many_s / size, one_s / size)
         base = base or per_mb
         print(

@@ -1,4 +1,5 @@
-"""The typer commands, and nothing else: each turns a CiteresError into one line and exit 2."""
+"""The typer commands, and nothing else: each collects its options into a pipeline.Request,
+runs it once, and prints the Result; a CiteresError becomes one line and exit 2."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from typing import Annotated
 
 import typer
 
-from citeres import __version__, export, report, report_html
-from citeres.enrich import cache_stats, clear_cache, enrich_analysis
-from citeres.enrich.progress import make_reporter
+from citeres import __version__, report
 from citeres.errors import CiteresError
-from citeres.model import Analysis, Severity
-from citeres.pipeline import analyse_paths
+from citeres.localcat.cli import app as catalogue_app
+from citeres.model import Severity
+from citeres.paths import shown
+from citeres.pipeline import FORMATS, Request, Result
+from citeres.pipeline import run as run_pipeline
 from citeres.settings import Settings, load_settings
-from citeres.write import write_atomic
 
 app = typer.Typer(
     help="Find, resolve and check the references in plain-text essays.",
@@ -26,8 +27,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+# citeres' reader checks every path itself (typer's checks would stop the whole run with a
+# usage panel where one bad input among good ones is only a problem to report).
 Paths = Annotated[
-    list[Path], typer.Argument(help="Text files, or directories of them.", show_default=False)
+    list[Path],
+    typer.Argument(
+        help="Text, Markdown or HTML files, directories of them, or - for standard input.",
+        show_default=False,
+        readable=False,
+    ),
 ]
 
 
@@ -66,9 +74,9 @@ def common(
     """citeres: a citation and bibliography resolver for the command line."""
 
 
-def analyse(paths: list[Path]) -> Analysis:
+def run(request: Request) -> Result:
     try:
-        return analyse_paths(paths)
+        return run_pipeline(request)
     except CiteresError as error:
         raise fail(error) from None
 
@@ -97,11 +105,6 @@ def settings(mailto: str | None, cache_dir: Path | None, offline: bool = False) 
         raise fail(error) from None
 
 
-def enriched(analysis: Analysis, chosen: Settings, quiet: bool) -> Analysis:
-    """Looks each work up in Open Library or Crossref; never fails the run on the network."""
-    return enrich_analysis(analysis, chosen, make_reporter(quiet))
-
-
 @app.command()
 def extract(
     paths: Paths,
@@ -116,9 +119,8 @@ def extract(
 ) -> None:
     """Print every citation, work and problem found."""
     chosen = settings(mailto, cache_dir, offline)
-    analysis = analyse(paths)
-    if enrich:
-        analysis = enriched(analysis, chosen, quiet)
+    request = Request(paths=tuple(paths), enrich=enrich, settings=chosen, quiet=quiet)
+    analysis = run(request).analysis
     if output_format is OutputFormat.JSON:
         typer.echo(report.to_json(analysis))
     else:
@@ -137,8 +139,7 @@ def check(
     ] = FailOn.WARNING,
 ) -> None:
     """Report problems as a linter does; exit 1 when any reach --fail-on."""
-    analysis = analyse(paths)
-    problems = report.all_problems(analysis)
+    problems = report.all_problems(run(Request(paths=tuple(paths))).analysis)
     if output_format is OutputFormat.JSON:
         typer.echo(report.problems_json(problems))
     else:
@@ -151,6 +152,8 @@ def check(
 
 
 def check_formats(value: str) -> str:
+    from citeres import export
+
     try:
         export.parse_formats(value)
     except ValueError as error:
@@ -172,7 +175,7 @@ def build(
             help="Comma list of bibtex, biblatex, csljson, ris.",
             callback=check_formats,
         ),
-    ] = "bibtex,csljson,ris",
+    ] = ",".join(FORMATS),
     per_document: Annotated[
         bool, typer.Option("--per-document", help="Also write one set per input file.")
     ] = False,
@@ -186,32 +189,33 @@ def build(
     quiet: Quiet = False,
 ) -> None:
     """Write the bibliography (references.bib, .json, .ris) and the report (report.md, .html)."""
-    chosen = settings(mailto, cache_dir, offline)
-    analysis = analyse(paths)
-    if enrich:
-        analysis = enriched(analysis, chosen, quiet)
-    wanted = export.parse_formats(formats)
-    try:
-        kept = export.write_bibliography(output, analysis.works, wanted, overwrite)
-        if per_document:
-            kept += export.write_per_document(output, analysis, wanted, overwrite)
-        write_atomic(output / "report.md", report.to_markdown(analysis))
-        write_atomic(output / "report.html", report_html.to_html(analysis))
-    except CiteresError as error:
-        raise fail(error) from None
-    for line in report.problem_lines(kept):
+    request = Request(
+        paths=tuple(paths),
+        enrich=enrich,
+        settings=settings(mailto, cache_dir, offline),
+        quiet=quiet,
+        output=output,
+        formats=tuple(name.strip() for name in formats.split(",") if name.strip()),
+        per_document=per_document,
+        overwrite=overwrite,
+    )
+    result = run(request)
+    for line in report.problem_lines(list(result.kept)):
         typer.echo(line, err=True)
-    counts = report.summary(analysis)
-    typer.echo(f"citeres: {counts} → {output}/", err=True)
+    counts = report.summary(result.analysis)
+    typer.echo(f"citeres: {counts} → {shown(output)}/", err=True)
 
 
 cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
+app.add_typer(catalogue_app, name="catalogue")
 
 
 @cache_app.command("stats")
 def cache_stats_command(cache_dir: CacheDir = None) -> None:
     """How many catalogue answers are cached, and how much disk they take."""
+    from citeres.enrich import cache_stats
+
     stats = cache_stats(settings(None, cache_dir))
     typer.echo(f"{stats.directory}: {stats.entries} entries, {stats.size / 1024:.0f} KiB")
 
@@ -219,6 +223,8 @@ def cache_stats_command(cache_dir: CacheDir = None) -> None:
 @cache_app.command("clear")
 def cache_clear_command(cache_dir: CacheDir = None) -> None:
     """Remove every cached catalogue answer."""
+    from citeres.enrich import clear_cache
+
     chosen = settings(None, cache_dir)
     removed = clear_cache(chosen)
     typer.echo(f"{chosen.cache_dir}: removed {removed} entries")
@@ -227,6 +233,10 @@ def cache_clear_command(cache_dir: CacheDir = None) -> None:
 def main() -> None:
     try:
         app()
+    except SystemExit as stop:
+        if stop.code == 130:  # typer turns Ctrl-C into a silent exit 130
+            typer.echo("citeres: interrupted", err=True)
+        raise
     except KeyboardInterrupt:
         typer.echo("citeres: interrupted", err=True)
         sys.exit(130)

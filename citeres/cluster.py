@@ -11,17 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Any
 
-from citeres.model import Citation, Kind, Problem, Reference, Severity, Work
-from citeres.parse.numbers import volume_number
-from citeres.resolve import Resolution, surname_set
-from citeres.text import (
-    fold,
-    main_title,
-    same_words,
-    significant_words,
-    similarity,
-)
+from citeres.identity import fold, significant_words, surname_set, volume_number
+from citeres.model import Citation, Kind, Problem, ProblemKind, Reference, Work
+from citeres.resolve import Resolution
+from citeres.text import main_title, same_words, similarity
 
 SURNAME_LIKENESS = 0.8  # `Hobsbwam` / `Hobsbawm`
 
@@ -312,29 +307,12 @@ def merge_work(key: str, members: list[Node]) -> Work:
     """The richest reference, with fields it lacks taken from the others."""
     ordered = sorted(members, key=richness, reverse=True)
     best = ordered[0].reference
-    values = {name: getattr(best, name) for name in FIELDS}
+    values: dict[str, Any] = {name: getattr(best, name) for name in FIELDS}
     for node in ordered[1:]:
         for name, value in values.items():
             if value in (None, (), False):
                 values[name] = getattr(node.reference, name)
-    return Work(
-        key=key,
-        type=values["type"],
-        authors=values["authors"],
-        editors=values["editors"],
-        et_al=values["et_al"],
-        title=values["title"],
-        container=values["container"],
-        volume=values["volume"],
-        issue=values["issue"],
-        edition=values["edition"],
-        place=values["place"],
-        publisher=values["publisher"],
-        year=values["year"],
-        url=values["url"],
-        doi=values["doi"],
-        isbn=values["isbn"],
-    )
+    return Work(key=key, **values)
 
 
 def variant_problems(members: list[Node]) -> list[Problem]:
@@ -349,10 +327,13 @@ def variant_problems(members: list[Node]) -> list[Problem]:
 def compare(first: Node, other: Node) -> list[Problem]:
     a, b = first.reference, other.reference
     where = f"{first.path}:{first.citation.line}"
-    found = []
+    found: list[tuple[ProblemKind, str]] = []
     if a.title and b.title and not (same_words(a.title, b.title) or same_words(b.title, a.title)):
         found.append(
-            ("title-variant", f"`{b.title}` and `{a.title}` ({where}) are taken as one work")
+            (
+                ProblemKind.TITLE_VARIANT,
+                f"`{b.title}` and `{a.title}` ({where}) are taken as one work",
+            )
         )
     for name in (*b.authors, *b.editors):
         spelt = [
@@ -362,18 +343,13 @@ def compare(first: Node, other: Node) -> list[Problem]:
             and similarity(n.family, name.family) >= SURNAME_LIKENESS
         ]
         if spelt and not any(fold(n.family) == fold(name.family) for n in (*a.authors, *a.editors)):
-            found.append(("author-variant", f"`{name.family}` is spelt `{spelt[0]}` at {where}"))
+            found.append(
+                (ProblemKind.AUTHOR_VARIANT, f"`{name.family}` is spelt `{spelt[0]}` at {where}")
+            )
     if a.year and b.year and a.year != b.year:
-        found.append(("year-conflict", f"year {b.year} here, {a.year} at {where}"))
+        found.append((ProblemKind.YEAR_CONFLICT, f"year {b.year} here, {a.year} at {where}"))
     c = other.citation
     return [
-        Problem(
-            c.path,
-            c.line,
-            kind,
-            Severity.WARNING if kind != "title-variant" else Severity.INFO,
-            msg,
-            c.note,
-        )
-        for kind, msg in found
+        Problem(path=c.path, line=c.line, kind=kind, message=message, note=c.note)
+        for kind, message in found
     ]

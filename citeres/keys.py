@@ -7,22 +7,16 @@ fixed by the works' own fields, so keys do not depend on the order of the inputs
 from __future__ import annotations
 
 import re
-import string
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from citeres.identity import YEAR, letters, significant_words, slug, volume_number
 from citeres.model import Citation, Work
-from citeres.parse.numbers import volume_number
-from citeres.text import ascii_fold, significant_words
 
-YEAR_IN_URL = re.compile(r"/((?:19|20)\d\d)/")
+YEAR_IN_URL = re.compile(rf"/({YEAR})/")
 POSSESSIVE = re.compile(r"['’]s\b")  # `A People's Tragedy` → figes1996people
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", ascii_fold(text).lower())
 
 
 def base_key(work: Work) -> str:
@@ -87,5 +81,5 @@ def assign_keys(
 
 
 def suffix(n: int) -> str:
-    letters = string.ascii_lowercase
-    return letters[n] if n < 26 else letters[n // 26 - 1] + letters[n % 26]
+    """The letters for the n-th (from 0) of colliding works: a … z, aa … zz, aaa …"""
+    return letters(n + 1)

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+# Problems have a module of their own (their kinds and severities); the stages take them from here.
+from citeres.problems import Problem as Problem
+from citeres.problems import ProblemKind as ProblemKind
+from citeres.problems import Severity as Severity
 
 NEWLINE = re.compile("\n")
 
@@ -30,16 +36,6 @@ class Kind(StrEnum):
     ATTRIBUTION = "attribution"
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
-
-
 class WorkType(StrEnum):
     """The type of a work; the values are BibTeX entry types."""
 
@@ -50,9 +46,18 @@ class WorkType(StrEnum):
     MISC = "misc"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
-    """One input file, decoded, with newlines normalised to \\n."""
+    """One input as the finders read it: text with newlines normalised to \\n, and where
+    each line of the original file starts in that text.
+
+    `line_starts[k]` is the offset in `text` at which line k + 1 of the original file
+    starts. For a plain-text file these are the starts of the lines of `text` itself. For
+    a file converted to text (HTML), a line of `text` may hold several original lines and
+    an original line may give no text at all (several lines then start at one offset), so
+    `line_of` always names the original file's line and no later stage needs to know that
+    the file was converted.
+    """
 
     path: str
     text: str
@@ -60,21 +65,33 @@ class Document:
 
     @classmethod
     def from_text(cls, path: str, text: str) -> Document:
-        # The regex engine finds the newlines at C speed; a Python loop over every
-        # character was a tenth of the whole analysis.
-        starts = (0, *(m.end() for m in NEWLINE.finditer(text)))
+        starts = (0, *(m.end() for m in NEWLINE.finditer(text)))  # 20 times a loop's speed
         return cls(path=path, text=text, line_starts=starts)
 
+    @classmethod
+    def converted(
+        cls, path: str, text: str, origins: Sequence[tuple[int, int]], lines: int
+    ) -> Document:
+        """A document whose text was converted from a file of `lines` lines. `origins` holds
+        (offset, line) pairs, both rising: the text from `offset` on comes from original
+        line `line` (1-based), up to the next pair."""
+        starts = [0]
+        for offset, line in origins:
+            starts.extend([offset] * (min(line, lines) - len(starts)))
+        starts.extend([len(text)] * (lines - len(starts)))
+        return cls(path=path, text=text, line_starts=tuple(starts))
+
     def line_of(self, offset: int) -> int:
-        """The 1-based line holding character `offset`."""
+        """The 1-based line of the original file that holds character `offset`."""
         return bisect.bisect_right(self.line_starts, offset)
 
     @property
     def line_count(self) -> int:
+        """The number of lines of the original file."""
         return len(self.line_starts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Name:
     """A personal or corporate name, split the way BibTeX and CSL want it."""
 
@@ -104,28 +121,35 @@ class Name:
         return f"{text}, {self.suffix}" if self.suffix else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reference:
-    """What one reference string says, field by field; empty where it says nothing."""
+    """What one reference string says, field by field; empty where it says nothing.
+
+    `pages` is the work's own page range (a chapter's, an article's); the pages a note
+    cites are the citation's, never the reference's.
+    """
 
     authors: tuple[Name, ...] = ()
     editors: tuple[Name, ...] = ()
+    translators: tuple[Name, ...] = ()
     et_al: bool = False  # the author list ends `et al.`: more authors than named
     title: str | None = None
     container: str | None = None  # the book of a chapter, the journal of an article
+    series: str | None = None  # the series or collection a book appeared in
     volume: str | None = None  # normalised: roman numerals as written, upper case
     issue: str | None = None
     edition: str | None = None
     place: str | None = None
     publisher: str | None = None
     year: str | None = None
+    pages: str | None = None  # the work's own range: `Review 3 (1990): 12-20`
     url: str | None = None
     doi: str | None = None
     isbn: str | None = None
     type: WorkType = WorkType.BOOK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Mention:
     """Where a finder saw a reference: the raw text and its place, before parsing.
 
@@ -141,7 +165,7 @@ class Mention:
     raw: str
     note: int | None = None
     reference: Reference | None = None
-    pages: str | None = None
+    pages: str | None = None  # the pages cited
 
     @classmethod
     def at(
@@ -155,12 +179,20 @@ class Mention:
         pages: str | None = None,
     ) -> Mention:
         """The mention of document.text[start:end], on the line where it starts."""
-        raw = document.text[start:end]
-        line = document.line_of(start)
-        return cls(document.path, line, start, end, kind, raw, note, reference, pages)
+        return cls(
+            path=document.path,
+            line=document.line_of(start),
+            start=start,
+            end=end,
+            kind=kind,
+            raw=document.text[start:end],
+            note=note,
+            reference=reference,
+            pages=pages,
+        )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Citation:
     """One reference to one work at one place; `work` is the key once clustered."""
 
@@ -170,7 +202,7 @@ class Citation:
     raw: str
     reference: Reference
     note: int | None = None
-    pages: str | None = None
+    pages: str | None = None  # the pages cited here (the locator), as written
     start: int = 0
     work: str | None = None
     ambiguous: bool = False
@@ -179,70 +211,57 @@ class Citation:
         """This citation pointing at `work`; built directly, as dataclasses.replace is slow
         for the tens of thousands of citations of a large run."""
         return Citation(
-            self.path, self.line, self.kind, self.raw, self.reference,
-            self.note, self.pages, self.start, work, self.ambiguous,
+            path=self.path, line=self.line, kind=self.kind, raw=self.raw,
+            reference=self.reference, note=self.note, pages=self.pages, start=self.start,
+            work=work, ambiguous=self.ambiguous,
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
+class EnrichmentStatus(StrEnum):
+    """What asking the catalogues came to for one work."""
+
+    MATCHED = "matched"
+    AMBIGUOUS = "ambiguous"
+    REFUSED = "refused"  # a record was found and refused (the reason says why)
+    NOT_FOUND = "not-found"
+    SKIPPED = "skipped"  # not asked: offline and not cached, or not a catalogue item
+    ERROR = "error"  # asked, and no usable answer came
+
+
+@dataclass(frozen=True, kw_only=True)
 class Enrichment:
     """What the catalogues said of a work."""
 
-    status: str  # matched | ambiguous | not-found | skipped | error
-    source: str | None = None  # openlibrary | crossref
-    id: str | None = None
+    status: EnrichmentStatus
+    source: str | None = None  # openlibrary | crossref | another catalogue's name
+    id: str | None = None  # the record matched, or refused
     score: float = 0.0
     filled: tuple[str, ...] = ()  # the Work fields the catalogue supplied
-    candidates: tuple[str, ...] = ()  # best candidates, for ambiguous matches
+    candidates: tuple[str, ...] = ()  # the rivals (ambiguous), the closest (not found)
+    query: str | None = None  # the query that found the record: `title "…" + author …`
+    reason: str | None = None  # why the record was refused, or why none was asked
 
 
-@dataclass(frozen=True)
-class Work:
-    """One distinct work (authors, title, volume) across all notes and documents."""
+@dataclass(frozen=True, kw_only=True)
+class Work(Reference):
+    """One distinct work (authors, title, volume) across all notes and documents: the
+    fields of its references, its key, and what the catalogues added."""
 
     key: str
-    type: WorkType
-    authors: tuple[Name, ...] = ()
-    editors: tuple[Name, ...] = ()
-    et_al: bool = False
-    title: str | None = None
     subtitle: str | None = None
-    container: str | None = None
-    volume: str | None = None
-    issue: str | None = None
-    edition: str | None = None
-    place: str | None = None
-    publisher: str | None = None
-    year: str | None = None
     original_year: str | None = None
-    pages: str | None = None  # the page range of a chapter or article, never pages cited
-    url: str | None = None
-    doi: str | None = None
-    isbn: str | None = None
     openlibrary: str | None = None
     enrichment: Enrichment | None = None
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something an editor should look at, with where it is."""
-
-    path: str
-    line: int
-    kind: str
-    severity: Severity
-    message: str
-    note: int | None = None
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DocumentResult:
     path: str
     citations: tuple[Citation, ...]
     problems: tuple[Problem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Analysis:
     """The whole run: what each document cites, and the works they share."""
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any
 
+from citeres.controls import strip_controls
 from citeres.model import Analysis, Citation, DocumentResult, Kind, Problem, Work
+from citeres.problems import ordered
 
 
 def all_problems(analysis: Analysis) -> list[Problem]:
     found = [p for d in analysis.documents for p in d.problems] + list(analysis.problems)
-    return sorted(found, key=lambda p: (p.path, p.line, p.kind, p.note or 0))
+    return list(ordered(found))
 
 
 def citation_json(c: Citation) -> dict[str, Any]:
@@ -42,9 +45,11 @@ def work_json(w: Work) -> dict[str, Any]:
         "type": w.type.value,
         "author": [n.inverted() for n in w.authors],
         "editor": [n.inverted() for n in w.editors],
+        "translator": [n.inverted() for n in w.translators],
         "et_al": w.et_al,
         "title": w.title,
         "container": w.container,
+        "series": w.series,
         "volume": w.volume,
         "issue": w.issue,
         "edition": w.edition,
@@ -75,6 +80,8 @@ def enrichment_json(w: Work) -> dict[str, Any]:
             "score": round(e.score, 3),
             "filled": sorted(filled),
             "candidates": list(e.candidates),
+            "query": e.query,
+            "reason": e.reason,
         },
     }
 
@@ -104,7 +111,8 @@ def where(p: Problem) -> str:
 
 
 def problem_lines(problems: list[Problem]) -> list[str]:
-    return [f"{where(p)}{p.kind}: {p.message}" for p in problems]
+    """Linter lines for a terminal, which a control character in a note must not drive."""
+    return [strip_controls(f"{where(p)}{p.kind}: {p.message}") for p in problems]
 
 
 def problems_json(problems: list[Problem]) -> str:
@@ -122,9 +130,36 @@ def summary(analysis: Analysis) -> str:
     )
 
 
-def cell(text: object) -> str:
-    """A Markdown table cell: pipes escaped, one line."""
-    return " ".join(str(text if text is not None else "").split()).replace("|", "\\|")
+# What Markdown (CommonMark and GitHub's tables) reads as markup inside a line: emphasis,
+# code, links and images, raw HTML, entities (`&amp;`, not a lone `&`), strikethrough, table
+# cells. An underscore inside a word (`003_6b9c.txt`) is no emphasis and stays as it is.
+MARKUP = re.compile(r"([\\`*\[\]<>|~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_]))")
+
+
+def inline(text: object) -> str:
+    """Text from a document as literal Markdown on one line: no control characters, every
+    markup character escaped, so a note's raw HTML stays text and a `|` stays in its cell."""
+    return escape_markup(one_line(str(text if text is not None else "")))
+
+
+def one_line(text: str) -> str:
+    return " ".join(strip_controls(text).split())
+
+
+def escape_markup(text: str) -> str:
+    return MARKUP.sub(r"\\\1", text)
+
+
+cell = inline  # a table cell is one line of literal text
+
+
+def message(text: str) -> str:
+    """A problem's message: its `quoted` parts stay code spans, which Markdown shows
+    literally whatever they hold; the rest is escaped as literal text."""
+    parts = one_line(text).split("`")
+    if len(parts) % 2 == 0:  # a backtick without its pair: all of it literal
+        return inline(text)
+    return "".join(f"`{part}`" if i % 2 else escape_markup(part) for i, part in enumerate(parts))
 
 
 def to_markdown(analysis: Analysis) -> str:
@@ -134,7 +169,7 @@ def to_markdown(analysis: Analysis) -> str:
         lines.extend(document_markdown(document, titles))
     if analysis.problems:
         lines += ["## Other problems", ""]
-        lines += [f"- {where(p)}{p.kind}: {p.message}" for p in analysis.problems]
+        lines += [f"- {inline(where(p))}{p.kind}: {message(p.message)}" for p in analysis.problems]
         lines.append("")
     lines += [
         "## Works",
@@ -161,12 +196,14 @@ def document_markdown(document: DocumentResult, works: dict[str, Work]) -> list[
     kinds = Counter(c.kind for c in document.citations)
     counts = ", ".join(f"{kinds[k]} {k.value}" for k in Kind if kinds[k]) or "no citations"
     cited = Counter(c.work for c in document.citations if c.work)
-    lines = [f"## {document.path}", "", f"Citations: {counts}.", ""]
+    lines = [f"## {inline(document.path)}", "", f"Citations: {counts}.", ""]
     if cited:
-        lines += ["Works cited: " + ", ".join(f"{k} ({n})" for k, n in sorted(cited.items())), ""]
+        works_cited = ", ".join(f"{inline(k)} ({n})" for k, n in sorted(cited.items()))
+        lines += [f"Works cited: {works_cited}", ""]
     lines += [f"### Problems ({len(document.problems)})", ""]
     lines += [
-        f"- line {p.line}: **{p.severity.value}** {p.kind}: {p.message}" for p in document.problems
+        f"- line {p.line}: **{p.severity.value}** {p.kind}: {message(p.message)}"
+        for p in document.problems
     ]
     lines += [
         "",

@@ -7,10 +7,11 @@ problems with their lines. No scripts and no fetches: a Content-Security-Policy 
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from html import escape
 
+from citeres.controls import strip_controls
 from citeres.model import Analysis, Citation, DocumentResult, Problem, Work
 
 CHART_LIMIT = 25  # bars per chart; the rest are summed in one line below it
@@ -26,8 +27,14 @@ th,td{border-bottom:1px solid #e4e4e4;padding:.2rem .4rem;text-align:left;vertic
 th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.raw{font-size:.9em;max-width:34rem}code{font-size:.9em}
 .error{color:#a00}.warning{color:#a60}.info{color:#357}
-.unresolved{color:#a00;font-style:italic}svg text{font:12px system-ui,sans-serif}
+.unresolved{color:#a00;font-style:italic}.ambiguous{color:#a60;font-style:italic}
+svg text{font:12px system-ui,sans-serif}
 """
+
+
+def escape(text: str) -> str:
+    """Text as HTML: markup escaped, and no control character (which HTML forbids)."""
+    return html.escape(strip_controls(text))
 
 
 def to_html(analysis: Analysis) -> str:
@@ -130,14 +137,15 @@ def citations_table(citations: Sequence[Citation], works: dict[str, Work]) -> st
 
 def citation_row(citation: Citation, works: dict[str, Work]) -> str:
     work = works.get(citation.work) if citation.work else None
-    if citation.work is None:
+    if citation.ambiguous:  # several works fit, and none is guessed
+        target = '<span class="ambiguous">ambiguous</span>'
+    elif citation.work is None:
         target = '<span class="unresolved">unresolved</span>'
     else:
-        flag = " (ambiguous)" if citation.ambiguous else ""
         title = escape(describe(work)) if work else ""
         target = (
             f'<a href="#work-{escape(citation.work)}" title="{title}">'
-            f"<code>{escape(citation.work)}</code></a>{flag}"
+            f"<code>{escape(citation.work)}</code></a>"
         )
     return (
         f'<tr><td class="n">{citation.line}</td><td class="n">{citation.note or ""}</td>'

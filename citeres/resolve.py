@@ -14,11 +14,13 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import islice
 
-from citeres.model import Citation, Kind, Problem, Reference, Severity
-from citeres.parse.numbers import volume_number
+from citeres.identity import IDEM, significant_words, surname_set, volume_number
+from citeres.model import Citation, Kind, Problem, ProblemKind, Reference
 from citeres.parse.reference import has_imprint
-from citeres.shelf import Shelf, in_order, surname_set
-from citeres.text import main_title, same_words, significant_words, title_matches
+from citeres.shelf import Shelf, in_order
+from citeres.text import main_title, same_words, title_matches
+
+K = ProblemKind
 
 NO_WORK = {Kind.ATTRIBUTION, Kind.AUTHOR_ONLY}
 DEFINING = {Kind.FULL, Kind.FURTHER_READING, Kind.URL}
@@ -78,9 +80,11 @@ class Resolver:
                 self.defined.file(i, self.citations[i].reference)
         return Resolution(self.citations, self.anchors, self.problems)
 
-    def report(self, i: int, kind: str, message: str, severity: Severity) -> None:
+    def report(self, i: int, kind: ProblemKind, message: str) -> None:
         c = self.citations[i]
-        self.problems.append(Problem(c.path, c.line, kind, severity, message, c.note))
+        self.problems.append(
+            Problem(path=c.path, line=c.line, kind=kind, message=message, note=c.note)
+        )
 
     def mark_ambiguous(self, i: int) -> None:
         self.citations[i] = replace(self.citations[i], ambiguous=True)
@@ -88,9 +92,6 @@ class Resolver:
 
 def first(count: int, found: Iterable[int]) -> list[int]:
     return list(islice(found, count))
-
-
-IDEM = frozenset({"idem", "eadem", "iidem", "eaedem"})
 
 
 def is_idem(ref: Reference) -> bool:
@@ -107,15 +108,14 @@ def resolve_ibid(r: Resolver, i: int) -> int | None:
     citation = r.citations[i]
     previous = previous_group(r, i)
     if previous is None:
-        r.report(i, "unresolved-short-form", "`Ibid.` with nothing before it", Severity.ERROR)
+        r.report(i, K.UNRESOLVED_SHORT_FORM, "`Ibid.` with nothing before it")
         return None
     if citation.note is not None and previous_note_missing(r, i, previous):
         r.mark_ambiguous(i)
         r.report(
             i,
-            "ibid-after-missing-note",
+            K.IBID_AFTER_MISSING_NOTE,
             f"`Ibid.` in note {citation.note} follows a missing note: its work is unknown",
-            Severity.WARNING,
         )
         return None
     targets = {r.anchors[j] for j in previous}
@@ -125,9 +125,8 @@ def resolve_ibid(r: Resolver, i: int) -> int | None:
         where = f"note {notes}" if notes is not None else "the previous citation"
         r.report(
             i,
-            "ibid-after-multi",
+            K.IBID_AFTER_MULTI,
             f"`Ibid.` follows {where}, which cites {len(targets)} works: which one is meant?",
-            Severity.WARNING,
         )
         return None
     target = targets.pop()
@@ -141,12 +140,12 @@ def unknown_antecedent(r: Resolver, i: int, j: int) -> None:
     if r.citations[j].ambiguous:
         r.mark_ambiguous(i)
         message = f"`Ibid.` follows an ambiguous citation (line {r.citations[j].line})"
-        r.report(i, "ibid-after-ambiguous", message, Severity.WARNING)
+        r.report(i, K.IBID_AFTER_AMBIGUOUS, message)
     else:
         message = (
             f"`Ibid.` follows a citation that names no known work (line {r.citations[j].line})"
         )
-        r.report(i, "unresolved-short-form", message, Severity.INFO)
+        r.report(i, K.UNRESOLVED_SHORT_FORM, message)
 
 
 def previous_group(r: Resolver, i: int) -> list[int] | None:
@@ -178,12 +177,7 @@ def resolve_full(r: Resolver, i: int) -> int | None:
     with no imprint of its own (`Fitzpatrick, Russian Revolution, 60`) is a short form."""
     citation = r.citations[i]
     if not names_something(citation.reference):
-        r.report(
-            i,
-            "unparsed-reference",
-            f"`{citation.raw}` names no author, title or URL",
-            Severity.INFO,
-        )
+        r.report(i, K.UNPARSED_REFERENCE, f"`{citation.raw}` names no author, title or URL")
         return None
     latest = next(earlier_same(r, i, citation.reference), None)
     if latest is None:
@@ -207,9 +201,8 @@ def year_conflict(r: Resolver, i: int, j: int) -> None:
     if year and first and year != first:
         r.report(
             i,
-            "year-conflict",
+            K.YEAR_CONFLICT,
             f"year {year} here, {first} where first cited (line {r.citations[j].line})",
-            Severity.WARNING,
         )
 
 
@@ -229,12 +222,14 @@ def resolve_by_fields(r: Resolver, i: int) -> int | None:
         note_variants(r, i, earlier[0])
         return earlier[0]
     if len(earlier) > 1:
-        return ambiguous(r, i, earlier)
+        ambiguous(r, i, earlier)
+        return None
     later = first(SHOWN, (j for j in candidates(r, i, later=True) if defines_later(r, j)))
     if len(later) == 1:
         return forward(r, i, later[0])
     if len(later) > 1:
-        return ambiguous(r, i, later)
+        ambiguous(r, i, later)
+        return None
     return by_title_alone(r, i) if not ref.volume else other_volume(r, i)
 
 
@@ -251,10 +246,9 @@ def other_volume(r: Resolver, i: int) -> int | None:
     full = r.citations[found[0]]
     r.report(
         i,
-        "volume-conflict",
+        K.VOLUME_CONFLICT,
         f"Vol. {ref.volume} here; `{full.reference.title}` was cited as "
         f"Vol. {full.reference.volume or '(none)'} at line {full.line}",
-        Severity.WARNING,
     )
     return found[0]
 
@@ -274,9 +268,8 @@ def by_title_alone(r: Resolver, i: int) -> int | None:
     authors = ", ".join(n.display() for n in (*full.authors, *full.editors)) or "no author"
     r.report(
         i,
-        "author-variant",
+        K.AUTHOR_VARIANT,
         f"`{named}` is not named on `{full.title}` (line {r.citations[found[0]].line}: {authors})",
-        Severity.WARNING,
     )
     note_variants(r, i, found[0])
     return found[0]
@@ -309,9 +302,8 @@ def forward(r: Resolver, i: int, j: int) -> int:
     if citation.kind in (Kind.OPCIT, Kind.VOLUME_ONLY, Kind.SHORT, Kind.IBID):
         r.report(
             i,
-            "opcit-before-full",
+            K.OPCIT_BEFORE_FULL,
             f"`{citation.raw}` comes before the full citation at line {r.citations[j].line}",
-            Severity.WARNING,
         )
     note_variants(r, i, j)
     return j
@@ -321,12 +313,11 @@ def ambiguous(r: Resolver, i: int, found: list[int]) -> None:
     r.mark_ambiguous(i)
     names = "; ".join(describe(r.citations[j].reference) for j in found[:SHOWN])
     kind = (
-        "ambiguous-opcit"
+        K.AMBIGUOUS_OPCIT
         if r.citations[i].kind in (Kind.OPCIT, Kind.VOLUME_ONLY)
-        else "ambiguous-reference"
+        else K.AMBIGUOUS_REFERENCE
     )
-    r.report(i, kind, f"`{r.citations[i].raw}` could be any of: {names}", Severity.WARNING)
-    return None
+    r.report(i, kind, f"`{r.citations[i].raw}` could be any of: {names}")
 
 
 def unresolved(r: Resolver, i: int) -> int | None:
@@ -336,17 +327,15 @@ def unresolved(r: Resolver, i: int) -> int | None:
     if citation.kind in (Kind.OPCIT, Kind.VOLUME_ONLY, Kind.SHORT) and citation.note is not None:
         r.report(
             i,
-            "unresolved-short-form",
+            K.UNRESOLVED_SHORT_FORM,
             f"`{citation.raw}`: no full citation of this work in the document",
-            Severity.ERROR if not title else Severity.WARNING,
         )
     elif not title and not citation.reference.url and citation.kind not in NO_WORK:
         # `(Arendt, p. 50)` or `(Smith 1998)` with no work of that author in the document.
         r.report(
             i,
-            "unresolved-short-form",
+            K.UNRESOLVED_SHORT_FORM,
             f"`{citation.raw}`: no work by this author is cited in full in the document",
-            Severity.INFO,
         )
     if citation.reference.title or citation.reference.url:
         if citation.kind is Kind.SHORT:
@@ -364,9 +353,8 @@ def note_variants(r: Resolver, i: int, j: int) -> None:
         return
     r.report(
         i,
-        "title-variant",
+        K.TITLE_VARIANT,
         f"`{short.title}` is taken as `{full.title}` (line {r.citations[j].line})",
-        Severity.INFO,
     )
 
 

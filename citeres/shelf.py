@@ -16,10 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from citeres.model import Name, Reference
-from citeres.parse.names import surname_key
-from citeres.parse.numbers import volume_number
-from citeres.text import fold, main_title, significant_words
+from citeres.identity import fold, significant_words, surname_set, volume_number
+from citeres.model import Reference
+from citeres.text import main_title
 
 Key = tuple[object, ...]
 ANYONE = ("anyone",)  # the shelf of every titled citation
@@ -151,11 +150,6 @@ def asking_tags(ref: Reference) -> list[Key]:
     if not ref.authors:
         return [ANYONE]
     return [*(("s", s) for s in surname_set(ref.authors + ref.editors)), NO_AUTHOR]
-
-
-@lru_cache(maxsize=65536)
-def surname_set(names: tuple[Name, ...]) -> frozenset[str]:
-    return frozenset(surname_key(n) for n in names)
 
 
 @lru_cache(maxsize=65536)

@@ -1,37 +1,15 @@
-"""String folding and similarity, shared by the stages that compare titles and names."""
+"""Spacing and similarity: whether two titles or names are alike (folding is identity.py's)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from anyascii import anyascii
+from citeres.identity import fold, significant_words
 
-STOP_WORDS = frozenset(
-    {"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "from", "by", "with", "its"}
-    | {"his", "her", "their", "or", "as", "into"}
-    # French, Spanish, Italian and German articles and conjunctions
-    | {"le", "la", "les", "l", "de", "des", "du", "un", "une", "el", "los", "las", "il", "lo"}
-    | {"der", "die", "das", "den", "ein", "eine", "und"}
-)
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPACE = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"[^\S ]")
-_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
-
-
-def ascii_fold(text: str) -> str:
-    """Latin diacritics dropped, other scripts transliterated: `Gödel` → `Godel`."""
-    return anyascii(unicodedata.normalize("NFC", text))
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case ASCII words separated by single spaces, for comparing."""
-    text = _APOSTROPHE.sub("", ascii_fold(text).lower())  # `Stalin's` is one word, `stalins`
-    return _NON_WORD.sub(" ", text).strip()
 
 
 def squash(text: str) -> str:
@@ -39,11 +17,6 @@ def squash(text: str) -> str:
     if "  " not in text and not _ODD_SPACE.search(text):
         return text.strip()  # the common case, without building a new string
     return _SPACE.sub(" ", text).strip()
-
-
-@lru_cache(maxsize=65536)
-def significant_words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in fold(text).split() if w not in STOP_WORDS)
 
 
 @lru_cache(maxsize=65536)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
+from typing import Any
 
 from fakeserver import Catalogue, FakeServer, cr_item, ol_doc, ol_edition
 
+from citeres.enrich.catalogues import services
+from citeres.enrich.http import Http
 from citeres.model import (
     Analysis,
     Citation,
@@ -82,19 +85,27 @@ def catalogue() -> Catalogue:
 
 
 def settings_for(server: FakeServer | str, cache_dir: Path, **changes: object) -> Settings:
-    """Both services on one local server (or any base URL), fast limits, short timeouts."""
+    """Both services on one local server (or any base URL), fast limits, quick retries.
+
+    The timeouts stay generous: a test that counts requests must not see a retry because
+    a loaded machine was slow to answer (that made a cache test flaky). Tests of silence
+    and stalls set their own."""
     base = server if isinstance(server, str) else server.url
     values: dict[str, object] = {
-        "openlibrary_url": f"{base}/ol",
-        "crossref_url": f"{base}/cr",
+        "urls": {"openlibrary": f"{base}/ol", "crossref": f"{base}/cr"},
         "cache_dir": cache_dir,
-        "connect_timeout": 0.5,
-        "read_timeout": 1.0,
+        "connect_timeout": 5.0,
+        "read_timeout": 30.0,
         "backoff": 0.02,
-        "limits_override": FAST,
+        "limits": FAST,
     }
     values.update(changes)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def client(settings: Settings, **options: Any) -> Http:
+    """An Http for the real catalogues' services, with these settings."""
+    return Http(settings, services(), **options)
 
 
 def book(
@@ -124,7 +135,10 @@ def analysis_of(*works: Work) -> Analysis:
         )
         for i, w in enumerate(works)
     )
-    return Analysis((DocumentResult("essay.txt", citations, ()),), tuple(works))
+    return Analysis(
+        documents=(DocumentResult(path="essay.txt", citations=citations, problems=()),),
+        works=tuple(works),
+    )
 
 
 def closed_port() -> int:

@@ -1,8 +1,13 @@
 """A throw-away local catalogue: Open Library and Crossref answers in their real shapes.
 
 Open Library lives under /ol, Crossref under /cr, on one 127.0.0.1 port. The server logs
-every request with its start and end time, counts requests in flight per service, and
-plays scripted faults (429 + Retry-After, 503, stall, malformed JSON, text/plain 404).
+every request, counts requests in flight per service, and plays scripted faults: 429 +
+Retry-After, 503, a stall before the answer, malformed JSON, a text/plain 404, a body that
+drips, an oversized answer, redirects (same host, another host, a loop).
+
+Open Library's search is `loose` (any shared word, ranked, as a relevance engine returns
+decoys) or `strict` (every title word in the title, the author among the authors' names
+and not their alternate names; `q=` searches everything), so query variants matter.
 """
 
 from __future__ import annotations
@@ -11,13 +16,26 @@ import json
 import re
 import threading
 import time
+import unicodedata
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-FAULTS = ("429", "503", "stall", "malformed", "text404")
+FAULTS = (
+    "429",
+    "503",
+    "stall",
+    "malformed",
+    "text404",
+    "drip",
+    "huge",
+    "redirect-same",
+    "redirect-other",
+    "redirect-loop",
+)
+STOP = frozenset({"the", "and", "for", "with", "from"})
 
 
 @dataclass
@@ -40,14 +58,20 @@ class Catalogue:
 
 
 def words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return {w for w in re.findall(r"[a-z0-9]+", folded) if len(w) > 2 and w not in STOP}
 
 
 class FakeServer:
-    def __init__(self, catalogue: Catalogue | None = None, latency: float = 0.0) -> None:
+    def __init__(
+        self, catalogue: Catalogue | None = None, latency: float = 0.0, search: str = "loose"
+    ) -> None:
         self.catalogue = catalogue or Catalogue()
         self.latency = latency
+        self.search = search
         self.stall = 5.0
+        self.drip_delay = 0.05
+        self.redirect_host = "localhost"  # another host name for this very server
         self.retry_after = "1"
         self.headers: dict[str, dict[str, str]] = {"openlibrary": {}, "crossref": {}}
         self.faults: dict[str, deque[str]] = {"openlibrary": deque(), "crossref": deque()}
@@ -108,10 +132,10 @@ class FakeServer:
             fault = self.faults[service].popleft() if self.faults[service] else None
         try:
             time.sleep(self.latency)
-            status, headers, body = self.answer(service, parts.path, query, fault)
+            status, headers, body = self.answer(service, request.path, query, fault)
             if fault == "stall":
                 time.sleep(self.stall)
-            self.send(request, status, headers | self.headers[service], body)
+            self.send(request, status, headers | self.headers[service], body, fault == "drip")
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up on a stalled answer: that is the point
         finally:
@@ -120,19 +144,39 @@ class FakeServer:
                 hit.end = time.monotonic()
 
     def send(
-        self, request: BaseHTTPRequestHandler, status: int, headers: dict[str, str], body: bytes
+        self,
+        request: BaseHTTPRequestHandler,
+        status: int,
+        headers: dict[str, str],
+        body: bytes,
+        drip: bool = False,
     ) -> None:
         request.send_response(status)
         for name, value in headers.items():
             request.send_header(name, value)
         request.send_header("Content-Length", str(len(body)))
         request.end_headers()
-        request.wfile.write(body)
+        if not drip:
+            request.wfile.write(body)
+            return
+        for i in range(len(body)):  # one byte at a time: no read ever times out
+            request.wfile.write(body[i : i + 1])
+            request.wfile.flush()
+            time.sleep(self.drip_delay)
 
     def answer(
-        self, service: str, path: str, query: dict[str, str], fault: str | None
+        self, service: str, target: str, query: dict[str, str], fault: str | None
     ) -> tuple[int, dict[str, str], bytes]:
         plain = {"Content-Type": "text/plain"}
+        path = urlsplit(target).path
+        port = self.httpd.server_address[1]
+        if fault == "redirect-same":
+            return 302, plain | {"Location": target + "&moved=1"}, b"Found"
+        if fault == "redirect-other":
+            where = f"http://{self.redirect_host}:{port}{target}"
+            return 302, plain | {"Location": where}, b"Found"
+        if fault == "redirect-loop":
+            return 301, plain | {"Location": target}, b"Moved"
         if fault == "429":
             return 429, plain | {"Retry-After": self.retry_after}, b"Too Many Requests"
         if fault == "503":
@@ -142,6 +186,8 @@ class FakeServer:
         status, data = self.route(path, query)
         if status == 404:
             return 404, plain, b"Resource not found."
+        if fault == "huge" and isinstance(data, dict):
+            data = dict(data, padding="x" * 3_000_000)
         body = json.dumps(data).encode()
         if fault == "malformed":
             body = body[: len(body) // 2]
@@ -170,14 +216,22 @@ class FakeServer:
         return 404, None
 
     def ol_search(self, query: dict[str, str]) -> dict[str, Any]:
-        # Loose on purpose, like the real search: decoys sharing a word come back too.
-        wanted = words(query.get("title", "")) | words(query.get("author", ""))
+        title, author = words(query.get("title", "")), words(query.get("author", ""))
+        free = words(query.get("q", ""))
+        wanted = title | author | free
 
         def overlap(doc: dict[str, Any]) -> int:
-            return len(wanted & (words(doc["title"]) | words(" ".join(doc.get("author_name", [])))))
+            return len(wanted & everything(doc))
+
+        def fits(doc: dict[str, Any]) -> bool:
+            if self.search == "loose":
+                return overlap(doc) > 0  # decoys sharing a word come back too
+            titled = words(f"{doc.get('title', '')} {doc.get('subtitle', '')}")
+            named = words(" ".join(n for n in doc.get("author_name") or [] if isinstance(n, str)))
+            return title <= titled and author <= named and free <= everything(doc)
 
         # Ranked by words shared, as a relevance ranking would, stable for ties.
-        docs = sorted((d for d in self.catalogue.ol_docs if overlap(d)), key=lambda d: -overlap(d))
+        docs = sorted((d for d in self.catalogue.ol_docs if fits(d)), key=lambda d: -overlap(d))
         fields = query.get("fields", "").split(",")
         docs = [{k: v for k, v in d.items() if k in fields} for d in docs]
         docs = docs[: int(query.get("limit", "100"))]
@@ -193,11 +247,14 @@ class FakeServer:
         }
 
     def cr_search(self, query: dict[str, str]) -> dict[str, Any]:
+        """Crossref ranks by relevance and always answers something: decoys come back."""
         wanted = words(query.get("query.bibliographic", ""))
 
         def overlap(item: dict[str, Any]) -> int:
-            names = " ".join(a.get("family", "") for a in item.get("author", []))
-            return len(wanted & (words(" ".join(item.get("title", []))) | words(names)))
+            people = [a for a in item.get("author") or [] if isinstance(a, dict)]
+            names = " ".join(str(a.get("family", "")) for a in people)
+            title = " ".join(t for t in item.get("title") or [] if isinstance(t, str))
+            return len(wanted & (words(title) | words(names)))
 
         # A relevance score that grows with the query, like Crossref's: never a threshold.
         items = [dict(i, score=overlap(i) * 11.5) for i in self.catalogue.cr_items if overlap(i)]
@@ -221,6 +278,14 @@ class FakeServer:
         }
 
 
+def everything(doc: dict[str, Any]) -> set[str]:
+    """The words a free-text `q=` search sees in a doc."""
+    parts = [doc.get("title"), doc.get("subtitle")]
+    for name in ("author_name", "author_alternative_name", "contributor"):
+        parts += [n for n in doc.get(name) or [] if isinstance(n, str)]
+    return words(" ".join(p for p in parts if isinstance(p, str)))
+
+
 def ol_doc(
     key: str,
     title: str,
@@ -229,6 +294,8 @@ def ol_doc(
     years: list[int] | None = None,
     subtitle: str | None = None,
     editions: int = 1,
+    aliases: list[str] | None = None,
+    contributors: list[str] | None = None,
 ) -> dict[str, Any]:
     """A /search.json doc, in the modern shape."""
     doc: dict[str, Any] = {
@@ -246,6 +313,10 @@ def ol_doc(
     }
     if subtitle:
         doc["subtitle"] = subtitle
+    if aliases:
+        doc["author_alternative_name"] = aliases
+    if contributors:
+        doc["contributor"] = contributors
     return doc
 
 

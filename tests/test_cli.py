@@ -1,12 +1,15 @@
 """The commands as a user meets them: output contracts, exit codes, one line on stderr and
-never a traceback, atomic outputs."""
+never a traceback, atomic outputs. In-process through typer's CliRunner; a real process
+only where the entry point and its exit status are what is tested."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import bibtexparser
@@ -36,8 +39,25 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CITERES_CACHE_DIR", str(tmp_path / "cache"))
 
 
-def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str | Path, cwd: Path = ROOT) -> Ran:
+    """The command, in this process; an exception the CLI did not turn into an exit fails."""
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(app, [str(a) for a in args], env=ENV, terminal_width=80)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def process(*args: str | Path, cwd: Path = ROOT) -> Ran:
+    """The command as a real process through `python -m citeres`."""
+    done = subprocess.run(
         [sys.executable, "-m", "citeres", *map(str, args)],
         capture_output=True,
         text=True,
@@ -45,9 +65,10 @@ def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
         cwd=cwd,
         timeout=120,
     )
+    return Ran(done.returncode, done.stdout, done.stderr)
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+def assert_one_line_error(result: Ran, *words: str) -> None:
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     lines = result.stderr.strip().splitlines()
@@ -117,7 +138,7 @@ def test_extract_json_contract() -> None:
 
 
 def test_check_exits_1_on_the_seeds_and_prints_linter_lines() -> None:
-    result = run("check", "seeds/")
+    result = process("check", "seeds/")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert (
@@ -158,6 +179,7 @@ def test_check_exit_0_on_a_clean_document(clean: Path) -> None:
 
 
 def test_missing_path(tmp_path: Path) -> None:
+    assert_one_line_error(process("check", tmp_path / "nope.txt"), "nope.txt")
     assert_one_line_error(run("check", tmp_path / "nope.txt"), "nope.txt")
 
 

@@ -81,11 +81,11 @@ def test_a_work_naming_no_author_does_not_join_two_authors() -> None:
 def same_title(surnames: list[str]) -> dict[str, Resolution]:
     citations = [
         Citation(
-            f"{n:05d}.txt",
-            1,
-            Kind.FULL,
-            "",
-            Reference(authors=(Name(family),), title="Collected Works", year="1950"),
+            path=f"{n:05d}.txt",
+            line=1,
+            kind=Kind.FULL,
+            raw="",
+            reference=Reference(authors=(Name(family=family),), title="Collected Works"),
         )
         for n, family in enumerate(surnames)
     ]

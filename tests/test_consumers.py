@@ -1,7 +1,8 @@
 """Real consumers read citeres' outputs: pandoc, biber, bibtexparser, citeproc-py, bibutils,
 and headless Chromium for report.html. Each runs once per format and output set.
 
-The output sets are the hand-made sample works and, once the pipeline runs, the five seeds.
+The output sets are the hand-made sample works, the same with control characters in their
+fields, and the five seeds, each written as `build` writes it (export.write_bibliography).
 A missing consumer skips its test on a workstation and fails it when CI is set.
 """
 
@@ -18,9 +19,11 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
-from export_works import ANALYSIS
+from export_works import ANALYSIS, DIRTY_ANALYSIS
 
-from citeres.export import biblatex, bibtex, csljson, ris
+from citeres import pipeline
+from citeres.controls import strip_controls
+from citeres.export import Format, write_bibliography
 from citeres.model import Analysis
 from citeres.report_html import to_html
 
@@ -44,28 +47,21 @@ def tool(name: str) -> str:
 
 
 def seeds_analysis() -> Analysis:
-    try:
-        from citeres.pipeline import analyse_paths
-    except ImportError as error:  # the pipeline is still being built
-        if IN_CI:
-            raise
-        pytest.skip(f"pipeline not importable yet: {error}")
-    return analyse_paths([ROOT / "seeds"])
+    return pipeline.run(pipeline.Request(paths=(ROOT / "seeds",))).analysis
 
 
-@pytest.fixture(scope="module", params=["samples", "seeds"])
+@pytest.fixture(scope="module", params=["samples", "control-characters", "seeds"])
 def out(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with references.bib, -biblatex.bib, .json, .ris and report.html."""
-    analysis = ANALYSIS if request.param == "samples" else seeds_analysis()
+    sets = {"samples": ANALYSIS, "control-characters": DIRTY_ANALYSIS}
+    analysis = sets.get(request.param) or seeds_analysis()
     folder = tmp_path_factory.mktemp(request.param)
-    works = analysis.works
-    (folder / "references.bib").write_text(bibtex.to_bibtex(works), encoding="utf-8")
-    (folder / "references-biblatex.bib").write_text(biblatex.to_biblatex(works), encoding="utf-8")
-    (folder / "references.json").write_text(csljson.to_csljson(works), encoding="utf-8")
-    (folder / "references.ris").write_text(ris.to_ris(works), encoding="utf-8")
+    write_bibliography(folder, analysis, tuple(Format))
     (folder / "report.html").write_text(to_html(analysis), encoding="utf-8")
-    (folder / "keys.json").write_text(json.dumps(sorted(w.key for w in works)), encoding="utf-8")
-    (folder / "paths.json").write_text(json.dumps([d.path for d in analysis.documents]))
+    keys = sorted(w.key for w in analysis.works)
+    (folder / "keys.json").write_text(json.dumps(keys), encoding="utf-8")
+    paths = [strip_controls(d.path) for d in analysis.documents]
+    (folder / "paths.json").write_text(json.dumps(paths), encoding="utf-8")
     return folder
 
 
@@ -172,7 +168,7 @@ def test_report_html_loads_in_chromium_without_console_errors(out: Path) -> None
                  (out / "report.html").as_uri(), cwd=out)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert ":CONSOLE" not in result.stderr  # script errors, CSP refusals of any fetch
-    paths = json.loads((out / "paths.json").read_text())
+    paths = json.loads((out / "paths.json").read_text(encoding="utf-8"))
     assert result.stdout.count('<section class="document"') == len(paths)
     for path in paths:
         assert f"<h2>{path}</h2>" in result.stdout

@@ -46,3 +46,13 @@ def test_a_bad_config_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "Traceback" not in result.output and "unknown setting nonsense" in result.output
+
+
+def test_a_mistyped_config_value_is_exit_2_naming_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "citeres.toml"
+    config.write_text('cache_dir = ["a", "b"]\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["extract", str(SEEDS), "--enrich"], env={"CITERES_CONFIG": str(config)}
+    )
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "cache_dir must be a folder path" in result.output

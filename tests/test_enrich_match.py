@@ -44,7 +44,10 @@ def record(title: str, *authors: str, **fields: object) -> Candidate:
         ("Life and Fate", "Everything Flows", None, 0.0, 0.5),
         ("Life", "Life and Fate", None, 0.0, 0.9),  # one word is a weak short title
         ("Stalin and the Writers", "Stalin and the Painters", None, 0.0, MIN_TITLE),
-        ("Letters from Moscow", "Letters from Kiev", None, MIN_TITLE, 0.8),  # weak
+        ("Letters from Moscow", "Letters from Kiev", None, 0.0, MIN_TITLE),
+        ("Bolsheviks Come to Power", "The Bolsheviks in Power", None, 0.0, MIN_TITLE),
+        ("Marseille", "Marseille, 1942", None, 0.95, 1.0),  # a date or place is no title
+        ("Red Vienna", "Red Vienna, Austria", None, 0.95, 1.0),
         ("The Gulag Archipelago", "The Gulag Archipelego", None, 0.9, 1.0),  # a typo
     ],
 )
@@ -97,8 +100,9 @@ def test_volume_numbers(text: str, number: int | None) -> None:
 
 def test_the_relevance_score_is_never_the_judge() -> None:
     work = book("k", "Memory and the Gulag", "Maria Petrova", type=WorkType.ARTICLE)
-    right = record("Memory and the Gulag", "Maria Petrova", source="crossref", id="10.1/right")
-    loud = record("Memory", "Ivan Sidorov", source="crossref", id="10.1/loud")
+    article = {"source": "crossref", "kind": "journal-article", "year": 2001}
+    right = record("Memory and the Gulag", "Maria Petrova", id="10.1/right", **article)
+    loud = record("Memory", "Ivan Sidorov", id="10.1/loud", **article)
     verdict = choose(work, [loud, right])
     assert verdict.status == "matched" and verdict.best is not None
     assert verdict.best.candidate.id == "10.1/right"
@@ -111,8 +115,8 @@ def test_no_shared_surname_no_match() -> None:
 
 
 def test_a_weak_best_is_not_a_match() -> None:
-    work = book("k", "Letters from Moscow", "Vasily Grossman")
-    verdict = choose(work, [record("Letters from Kiev", "Vasily Grossman")])
+    work = book("k", "Life", "Vasily Grossman")
+    verdict = choose(work, [record("Life and Fate", "Vasily Grossman")])
     assert verdict.status == "not-found"
     assert verdict.best is not None and verdict.best.score < ACCEPT
 
@@ -133,8 +137,8 @@ def test_settings_precedence(tmp_path: Path) -> None:
     settings = load_settings(mailto="cli@example.org", environ=environ, offline=True)
     assert settings.mailto == "cli@example.org" and settings.offline
     plain = load_settings(environ={"CITERES_CROSSREF_URL": "http://mirror/"})
-    assert plain.crossref_url == "http://mirror" and plain.openlibrary_url.startswith("https://")
-    assert plain == Settings(crossref_url="http://mirror")
+    assert plain.urls == {"crossref": "http://mirror"}
+    assert plain == Settings(urls={"crossref": "http://mirror"})
 
 
 def test_a_bad_config_file_is_one_clear_error(tmp_path: Path) -> None:
@@ -142,3 +146,27 @@ def test_a_bad_config_file_is_one_clear_error(tmp_path: Path) -> None:
     config.write_text("mail_to = 1\n", encoding="utf-8")
     with pytest.raises(InputError, match="unknown setting mail_to"):
         load_settings(environ={"CITERES_CONFIG": str(config)})
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('cache_dir = ["a", "b"]', "cache_dir must be a folder path in quotes"),
+        ("mailto = 5", "mailto must be an e-mail address in quotes"),
+        ('openlibrary_url = "ftp://x"', "openlibrary_url must be an http:// or https:// address"),
+        ('deadline = "soon"', "deadline must be a number of seconds above 0"),
+        ("deadline = true", "deadline must be a number of seconds above 0"),
+    ],
+)
+def test_config_values_are_type_checked(tmp_path: Path, line: str, message: str) -> None:
+    config = tmp_path / "citeres.toml"
+    config.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_settings(environ={"CITERES_CONFIG": str(config)})
+
+
+def test_a_service_url_and_a_deadline_from_the_config(tmp_path: Path) -> None:
+    config = tmp_path / "citeres.toml"
+    config.write_text('crossref_url = "http://mirror/"\ndeadline = 90\n', encoding="utf-8")
+    settings = load_settings(environ={"CITERES_CONFIG": str(config)})
+    assert settings.urls == {"crossref": "http://mirror"} and settings.run_deadline == 90.0

@@ -64,15 +64,15 @@ def test_pages_cited_never_become_a_pages_field() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        (Name("Beethoven", "Ludwig", particle="van"), "van Beethoven, Ludwig"),
-        (Name("King", "Martin Luther", suffix="Jr."), "King, Jr., Martin Luther"),
-        (Name("Tabari", "Muhammad", particle="al-"), "al-Tabari, Muhammad"),
-        (Name("Alembert", "Jean le Rond", particle="d'"), "d'Alembert, Jean le Rond"),
-        (Name("Carr", "E.H."), "Carr, E. H."),
-        (Name("Kołakowski", "Leszek"), "Kołakowski, Leszek"),
-        (Name("Marx and Engels Institute", corporate=True), "{Marx and Engels Institute}"),
-        (Name("Smith & Sons", corporate=True), "{Smith \\& Sons}"),
-        (Name("Plato"), "Plato"),
+        (Name(family="Beethoven", given="Ludwig", particle="van"), "van Beethoven, Ludwig"),
+        (Name(family="King", given="Martin Luther", suffix="Jr."), "King, Jr., Martin Luther"),
+        (Name(family="Tabari", given="Muhammad", particle="al-"), "al-Tabari, Muhammad"),
+        (Name(family="Alembert", given="Jean le Rond", particle="d'"), "d'Alembert, Jean le Rond"),
+        (Name(family="Carr", given="E.H."), "Carr, E. H."),
+        (Name(family="Kołakowski", given="Leszek"), "Kołakowski, Leszek"),
+        (Name(family="Marx and Engels Institute", corporate=True), "{Marx and Engels Institute}"),
+        (Name(family="Smith & Sons", corporate=True), "{Smith \\& Sons}"),
+        (Name(family="Plato"), "Plato"),
     ],
 )
 def test_names(name: Name, expected: str) -> None:

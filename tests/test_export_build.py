@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -69,3 +70,27 @@ def test_hand_edits_survive_rebuilds_until_overwrite(essay: Path, tmp_path: Path
         assert "hand-edit-kept" in output
     build(str(essay), "-o", str(out), "--overwrite")
     assert bib.read_text(encoding="utf-8") == original
+
+
+def test_an_output_folder_that_cannot_be_one_is_refused_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "bib").write_text("a file where the folder should be", encoding="utf-8")
+    missing = tmp_path / "no-such-essay.txt"  # the input is not even looked at
+    code, output = build(str(missing), "-o", str(tmp_path / "bib"))
+    assert code == 2
+    assert output.strip().splitlines() == [
+        f"citeres: error: cannot write {tmp_path / 'bib'}: {tmp_path / 'bib'} is not a folder"
+    ]
+
+
+def test_temporary_files_of_a_killed_build_are_removed(essay: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bib"
+    build(str(essay), "-o", str(out))
+    stale = [out / ".references.bib.x1y2z3ab.tmp", out / ".report.html.k_9x0a2b.tmp",
+             out / ".citeres" / ".works.json.abcdefgh.tmp"]  # fmt: skip
+    other = out / ".notes.txt.abcdefgh.tmp"  # not a file citeres writes: not its own
+    for path in [*stale, other]:
+        path.write_text("half written", encoding="utf-8")
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    code, _ = build(str(essay), "-o", str(out))
+    assert code == 0
+    assert [p for p in stale if p.exists()] == [] and other.exists()

@@ -49,15 +49,24 @@ def test_empty_fields_are_left_out() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        (Name("Beethoven", "Ludwig", particle="van"),
-         {"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"}),
-        (Name("King", "Martin Luther", suffix="Jr."),
-         {"family": "King", "given": "Martin Luther", "suffix": "Jr."}),
-        (Name("Communist Party of Great Britain", corporate=True),
-         {"literal": "Communist Party of Great Britain"}),
-        (Name("Plato"), {"family": "Plato"}),
-        (Name("Tabari", "Muhammad", particle="al-"), {"family": "al-Tabari", "given": "Muhammad"}),
+        (
+            Name(family="Beethoven", given="Ludwig", particle="van"),
+            {"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"},
+        ),
+        (
+            Name(family="King", given="Martin Luther", suffix="Jr."),
+            {"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+        ),
+        (
+            Name(family="Communist Party of Great Britain", corporate=True),
+            {"literal": "Communist Party of Great Britain"},
+        ),
+        (Name(family="Plato"), {"family": "Plato"}),
+        (
+            Name(family="Tabari", given="Muhammad", particle="al-"),
+            {"family": "al-Tabari", "given": "Muhammad"},
+        ),
     ],
-)  # fmt: skip
+)
 def test_names(name: Name, expected: dict[str, str]) -> None:
     assert csl_name(name) == expected

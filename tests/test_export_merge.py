@@ -7,13 +7,16 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+from bibtexparser.model import Entry
 from export_works import WORKS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citeres.export.bibfile import BibFile
 from citeres.export.bibtex import to_bibtex, to_entries
-from citeres.export.merge import entry_state, merge, sidecar_path, write_bib
-from citeres.model import Work
+from citeres.export.merge import entry_state, merge, pieces
+from citeres.export.record import bib_record_path as sidecar_path
+from citeres.model import Problem, Work
 
 USER_ENTRY = """@string{ny = "New York"}
 
@@ -27,8 +30,13 @@ USER_ENTRY = """@string{ny = "New York"}
 """
 
 
+def write_bib(path: Path, works: tuple[Work, ...], overwrite: bool = False) -> list[Problem]:
+    bib = BibFile.open(path, overwrite)
+    return bib.write(to_entries(works), bib.last)
+
+
 def build(path: Path, works: tuple[Work, ...] = WORKS, overwrite: bool = False) -> list[str]:
-    return [p.message for p in write_bib(path, to_entries(works), overwrite=overwrite)]
+    return [p.message for p in write_bib(path, works, overwrite=overwrite)]
 
 
 def hand_edit(path: Path) -> str:
@@ -81,7 +89,7 @@ def test_new_works_are_added_and_untouched_fields_updated(bib: Path) -> None:
         *(dataclasses.replace(w, publisher="Penguin", title="Changed title")
           if w.key in {"carr1950bolshevik", "carr1952bolshevik"} else w
           for w in WORKS),
-        Work("aaron2000new", WORKS[0].type, title="A New Work", year="2000"),
+        Work(key="aaron2000new", type=WORKS[0].type, title="A New Work", year="2000"),
     )  # fmt: skip
     messages = build(bib, changed)
     text = bib.read_text(encoding="utf-8")
@@ -145,3 +153,85 @@ def test_merging_citeres_own_output_gives_the_plain_export(before: set[str], now
     new = [w for w in WORKS if w.key in now]
     merged = merge(to_bibtex([w for w in WORKS if w.key in before]), state, to_entries(new), "x")
     assert merged.text == (to_bibtex(new) or "\n") and merged.problems == ()
+
+
+KING = "@book{king1964why,"
+DAMAGES = {
+    "a half-typed entry line": lambda t: t.replace(KING, "@book{\n\n" + KING),
+    "an empty entry": lambda t: t.replace(KING, "@{,}\n" + KING),
+    "an unclosed last entry": lambda t: t.rstrip().removesuffix("}") + "\n",
+    "an unclosed entry in the middle": lambda t: t.replace("{1964},\n}", "{1964},\n"),
+    "a stray brace": lambda t: t.replace(KING, "}\n" + KING),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())
+def test_a_damaged_file_is_kept_once_and_settles(bib: Path, damage) -> None:
+    damaged = damage(bib.read_text(encoding="utf-8"))
+    bib.write_text(damaged, encoding="utf-8")
+    build(bib)
+    first = bib.read_text(encoding="utf-8")
+    for _ in range(2):
+        build(bib)
+        assert bib.read_text(encoding="utf-8") == first
+    unreadable = [b.raw for b in bibtexparser.parse_string(damaged).failed_blocks]
+    for raw in unreadable:  # each unparsable block is there, verbatim and once
+        assert first.count(raw.strip()) == damaged.count(raw.strip())
+    assert len(first) < len(damaged) + 600  # at most the damaged entry written again
+
+
+def damage_strategy() -> st.SearchStrategy:
+    """Edits as a hurried hand or a bad merge makes them: a cut, a paste, an insertion of
+    BibTeX's own punctuation, a truncation."""
+    text = st.text(alphabet='@{}=,"#%\n\r abkoy', max_size=12)
+    edit = st.tuples(st.sampled_from(["cut", "insert", "paste", "truncate"]),
+                     st.floats(0, 1), st.floats(0, 1), text)  # fmt: skip
+    return st.lists(edit, min_size=1, max_size=4)
+
+
+def damage(text: str, edits: list[tuple[str, float, float, str]]) -> str:
+    for op, a, b, insert in edits:
+        i, j = sorted((int(a * len(text)), int(b * len(text))))
+        if op == "cut":
+            text = text[:i] + text[j:]
+        elif op == "insert":
+            text = text[:i] + insert + text[i:]
+        elif op == "paste":
+            text = text[:j] + text[i : i + 80] + text[j:]
+        else:
+            text = text[:j]
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(damage_strategy(), st.sets(st.sampled_from([w.key for w in WORKS])))
+def test_after_any_damage_a_second_rebuild_changes_nothing(edits, dropped: set[str]) -> None:
+    """Whatever the damage, the first rebuild settles the file: the next leaves it as is,
+    and every block the parser cannot read is still in it."""
+    generated = to_entries(WORKS)
+    state = {e.key: entry_state(e) for e in generated}
+    damaged = damage(to_bibtex(WORKS), edits)
+    now = to_entries([w for w in WORKS if w.key not in dropped])
+    first = merge(damaged, state, now, "x")
+    second = merge(first.text, first.state, now, "x")
+    assert second.text == first.text
+    found, _ = pieces(damaged)
+    for block, piece in found:
+        if not isinstance(block, Entry):
+            assert piece.body in first.text
+
+
+FRAGMENTS = [
+    *"@book{|@{,}|@string{s = |@comment{|@preamble{|title| = ".split("|"),
+    *'}{",k% ',
+    "\n",
+    "\r\n",
+    "@book{a,\n  title = {T},\n}\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join))
+def test_the_pieces_of_any_text_give_it_back_exactly(text: str) -> None:
+    found, tail = pieces(text)
+    assert "".join(piece.gap + piece.body for _, piece in found) + tail == text

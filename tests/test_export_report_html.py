@@ -21,9 +21,18 @@ def test_every_document_with_citations_in_order() -> None:
     assert HTML.count('<section class="document"') == 2
     one = HTML[HTML.index("essays/one.txt</h2>") : HTML.index("essays/two.txt</h2>")]
     lines = [int(n) for n in re.findall(r'<tr><td class="n">(\d+)</td>', one)]
-    assert lines[:4] == [10, 12, 14, 20]
-    assert "unresolved" in one and "ibid" in one
+    assert lines[:5] == [10, 12, 14, 20, 22]
+    assert "ibid" in one
     assert "op. cit. &lt;without&gt; an earlier work" in one
+
+
+def test_unresolved_and_ambiguous_citations_are_told_apart() -> None:
+    one = HTML[HTML.index("essays/one.txt</h2>") : HTML.index("essays/two.txt</h2>")]
+    one = one[one.index("Citations, in order") : one.index("<h3>Problems")]
+    rows = {int(n): row for n, row in re.findall(r'<tr><td class="n">(\d+)</td>(.*?)</tr>', one)}
+    assert '<span class="unresolved">unresolved</span>' in rows[20]
+    assert '<span class="ambiguous">ambiguous</span>' in rows[22]
+    assert "unresolved" not in rows[22]
 
 
 def test_raw_text_is_escaped() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citeres.find import parenthetical
-from citeres.model import Document
+from citeres.model import Document, Kind
 from tests.find_table import rows
 
 P = "parenthetical"
@@ -86,3 +86,16 @@ def test_author_date_needs_evidence_without_a_locator() -> None:
 def test_a_lone_family_name_already_cited_is_an_author() -> None:
     text = "one (Serge, From Lenin to Stalin, p. 43). two (Serge, p. 50)."
     assert rows(parenthetical.find, text)[1] == (P, None, "Serge")
+
+
+@pytest.mark.parametrize(
+    "form", ["ibid.", "Ibid.", "ibidem", "ebd.", "Ebd.", "ebenda", "ivi", "Id."]
+)
+def test_ibid_in_running_text_in_every_language_the_parser_knows(form: str) -> None:
+    document = Document.from_text("t.txt", f"Their decline was rapid ({form}, p. 90).")
+    (mention,), _ = parenthetical.find(document)
+    assert (mention.kind, mention.pages, mention.raw) == (Kind.IBID, "90", f"{form}, p. 90")
+
+
+def test_a_word_in_brackets_is_no_ibid() -> None:
+    assert rows(parenthetical.find, "what Freud called the it (id) and the ego") == []

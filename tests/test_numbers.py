@@ -1,10 +1,10 @@
-"""Locators, volumes, roman numerals and years, and the complaints about broken ones."""
+"""Locators and volumes, and the complaints about broken ones (numerals, years: test_identity)."""
 
 from __future__ import annotations
 
 import pytest
 
-from citeres.parse.numbers import find_pages, find_volume, find_year, roman_value, volume_number
+from citeres.parse.numbers import find_pages, find_volume
 
 
 @pytest.mark.parametrize(
@@ -95,38 +95,3 @@ def test_volumes(text: str, volume: str, typo: bool) -> None:
 )
 def test_no_volume(text: str) -> None:
     assert find_volume(text) is None
-
-
-@pytest.mark.parametrize(
-    ("numeral", "value"),
-    [("i", 1), ("IV", 4), ("ix", 9), ("xiii", 13), ("xxii", 22), ("XL", 40), ("xc", 90)],
-)
-def test_roman_values(numeral: str, value: int) -> None:
-    assert roman_value(numeral) == value
-
-
-@pytest.mark.parametrize("text", ["", "abc", "12", "ivy"])
-def test_not_roman(text: str) -> None:
-    assert roman_value(text) is None
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "same"),
-    [("II", "2", True), ("III", "3", True), ("I", "II", False), (None, "I", False)],
-)
-def test_volume_numbers_compare_across_notations(a: str | None, b: str, same: bool) -> None:
-    assert (volume_number(a) == volume_number(b)) is same
-
-
-@pytest.mark.parametrize(
-    ("text", "year"),
-    [
-        ("New York: Vintage Books, 1970", "1970"),
-        ("1917 in Petrograd. New York: Norton, 1976", "1976"),
-        ("London, 1997a", "1997"),
-        ("p. 1234567", None),
-        ("no year here", None),
-    ],
-)
-def test_years(text: str, year: str | None) -> None:
-    assert find_year(text) == year

@@ -76,7 +76,9 @@ def documents(draw: st.DrawFn) -> list[Citation]:
     for n, (ref, kind, step) in enumerate(zip(refs, kinds, steps, strict=True)):
         number += step or 0
         note = None if step is None else number
-        citations.append(Citation("d.txt", n + 1, kind, f"raw {n}", ref, note))
+        citations.append(
+            Citation(path="d.txt", line=n + 1, kind=kind, raw=f"raw {n}", reference=ref, note=note)
+        )
     return citations
 
 
@@ -172,14 +174,19 @@ def looked_at(citations: list[Citation]) -> int:
     return count
 
 
-CARR = Reference(authors=(Name("Carr", "E. H."),), title="The Bolshevik Revolution", year="1950")
+CARR = Reference(
+    authors=(Name(family="Carr", given="E. H."),), title="The Bolshevik Revolution", year="1950"
+)
+
+
+def cited(note: int, kind: Kind, ref: Reference) -> Citation:
+    """Note `note` of a document, citing `ref` as `kind`."""
+    return Citation(path="d.txt", line=note, kind=kind, raw="", reference=ref, note=note)
 
 
 def test_an_op_cit_chain_looks_at_one_candidate_per_link() -> None:
-    chain = [Citation("d.txt", 1, Kind.FULL, "Carr, ...", CARR, 1)] + [
-        Citation("d.txt", n, Kind.OPCIT, "Carr, op. cit.", Reference(authors=CARR.authors), n)
-        for n in range(2, 9002)
-    ]
+    op_cit = Reference(authors=CARR.authors)
+    chain = [cited(1, Kind.FULL, CARR)] + [cited(n, Kind.OPCIT, op_cit) for n in range(2, 9002)]
     result = resolve.resolve(chain)
     assert set(result.anchors) == {0}
     assert looked_at(chain) <= len(chain)
@@ -192,11 +199,11 @@ def test_a_prolific_author_costs_each_citation_a_few_looks() -> None:
     titles = [f"{a} {b} and {c} {d}" for a in words for b in words for c in words for d in words]
     titles = titles[:4000]
     fulls = [
-        Citation("d.txt", n, Kind.FULL, t, Reference(authors=CARR.authors, title=t), n)
+        cited(n, Kind.FULL, Reference(authors=CARR.authors, title=t))
         for n, t in enumerate(titles, 1)
     ]
     shorts = [
-        Citation("d.txt", n, Kind.SHORT, t, Reference(authors=CARR.authors, title=t), n)
+        cited(n, Kind.SHORT, Reference(authors=CARR.authors, title=t))
         for n, t in enumerate(titles, len(titles) + 1)
     ]
     result = resolve.resolve(fulls + shorts)

@@ -1,80 +1,111 @@
-"""Enrichment: each distinct work looked up once in Open Library or Crossref, checked, filled.
+"""Enrichment: each distinct work looked up once in the catalogues, checked, filled.
 
-`enrich_analysis` is the one entry point; the network is in http.py, the judging in match.py.
+    enrich_works(works, settings, reporter) -> {work key: Enriched}
+
+Works that read alike to a catalogue share one look-up; each look-up asks the catalogues
+of `catalogues.CATALOGUES` in order, one query at a time (`catalogue.plan`), and stops at
+the first accepted match. Verdicts are cached with the answers, so a warm run neither asks
+nor matches. The network is in http.py, the judging in match.py, the order here.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import queue
+import sys
+import threading
+import time
 from collections import Counter
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from citeres.enrich import crossref, openlibrary
+from citeres.enrich import verdicts
 from citeres.enrich.cache import CacheStats, ResponseCache
+from citeres.enrich.catalogue import Catalogue
+from citeres.enrich.catalogues import CATALOGUES, services
 from citeres.enrich.fill import Finding, apply
-from citeres.enrich.http import SERVICE_NAMES, Http, NotCached
-from citeres.enrich.match import Candidate, Verdict, choose, confirm
+from citeres.enrich.http import Http
+from citeres.enrich.lookup import cached_look_up
 from citeres.enrich.progress import Reporter, Silent
-from citeres.errors import NetworkError
-from citeres.model import Analysis, DocumentResult, Enrichment, Problem, Severity, Work, WorkType
+from citeres.enrich.verdicts import Looked
+from citeres.model import (
+    Analysis,
+    DocumentResult,
+    Enrichment,
+    EnrichmentStatus,
+    Problem,
+    ProblemKind,
+    Severity,
+    Work,
+    WorkType,
+)
 from citeres.settings import Settings
-
-SHOWN_CANDIDATES = 3
-Editions = tuple[dict[str, Candidate], NetworkError | None]  # by ISBN; or why none came
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Enriched:
+    """What enrichment found for one work: the work filled (its `enrichment` set), and
+    the problems it raises, without a place yet (the caller knows where the work is cited)."""
+
     work: Work
+    enrichment: Enrichment
     findings: tuple[Finding, ...] = ()
-    error: str | None = None  # why the catalogue could not be asked
+    error: str | None = None  # why the catalogues could not be asked
 
 
 def enrich_analysis(
     analysis: Analysis, settings: Settings, progress: Reporter | None = None
 ) -> Analysis:
     """A new Analysis whose works carry `enrichment` and whose problems include the catalogue's."""
-    progress = progress or Silent()
-    http = Http(settings, on_open=lambda service, reason: progress.say(stopped(service, reason)))
+    citations = sum(len(d.citations) for d in analysis.documents)
+    found = enrich_works(analysis.works, settings, progress, citations=citations)
+    return attach(analysis, [found[w.key] for w in analysis.works])
+
+
+def enrich_works(
+    works: Sequence[Work],
+    settings: Settings,
+    reporter: Reporter | None = None,
+    *,
+    citations: int | None = None,
+    catalogues: Callable[[Settings, Http], list[Catalogue]] | None = None,
+) -> dict[str, Enriched]:
+    """Every work by its key, enriched; never fails the run on the network. Ctrl-C stops
+    at once (requests in flight are abandoned, the cache keeps what it has)."""
+    reporter = reporter or Silent()
+    http = Http(
+        settings,
+        services(),
+        on_open=lambda service, reason: reporter.say(stopped(http, service, reason)),
+        warn=reporter.say,
+    )
     try:
-        outcomes = enrich_works(analysis.works, http, progress)
-    finally:
-        http.close()
-    progress.finish(summary(outcomes, http, settings))
-    return attach(analysis, outcomes)
+        sources = (catalogues or open_catalogues)(settings, http)
+        groups = distinct(works)
+        reporter.say(counts(citations, len(works), len(groups)))
+        for source in sources:
+            source.prepare([group[0] for group in groups.values()])
+        looked = run(groups, sources, http, reporter)
+    except BaseException:
+        # Ctrl-C (or a bug): nothing more is asked. The client is left open, as daemon
+        # threads may still be reading from it; they end with the process, and the cache
+        # keeps every answer it had written (SQLite transactions are atomic).
+        http.stop()
+        reporter.stop()
+        raise
+    http.close()
+    found = {w.key: result(w, looked.get(verdicts.key(w))) for w in works}
+    reporter.finish(summary(list(found.values()), http, settings))
+    return found
 
 
-def stopped(service: str, reason: str) -> str:
-    name = SERVICE_NAMES.get(service, service)
+def open_catalogues(settings: Settings, http: Http) -> list[Catalogue]:
+    return [c for entry in CATALOGUES if (c := entry.open(settings, http)) is not None]
+
+
+def stopped(http: Http, service: str, reason: str) -> str:
+    name = http.labels.get(service, service)
     return f"{name} is not answering ({reason}); not asking it again during this run"
-
-
-def enrich_works(works: tuple[Work, ...], http: Http, progress: Reporter) -> list[Outcome]:
-    progress.start(len(works))
-    outcomes: list[Outcome | None] = [None] * len(works)
-    with ThreadPoolExecutor(max_workers=http.settings.workers) as pool:
-        # The ISBN batch runs beside the searches; only works with an ISBN wait for it.
-        editions = pool.submit(isbn_editions, works, http)
-        futures = {
-            pool.submit(enrich_work, work, http, editions): i for i, work in enumerate(works)
-        }
-        for future in as_completed(futures):
-            outcome = future.result()
-            outcomes[futures[future]] = outcome
-            progress.advance(label(outcome.work))
-    return [o for o in outcomes if o is not None]
-
-
-def isbn_editions(works: tuple[Work, ...], http: Http) -> Editions:
-    """Every ISBN in the documents, asked of Open Library in a few batched requests."""
-    isbns = [w.isbn for w in works if w.isbn and catalogued(w)]
-    if not isbns:
-        return {}, None
-    try:
-        return openlibrary.lookup_isbns(http, isbns), None
-    except NetworkError as error:
-        return {}, error
 
 
 def catalogued(work: Work) -> bool:
@@ -82,107 +113,184 @@ def catalogued(work: Work) -> bool:
     return bool(work.title) and work.type is not WorkType.WEB
 
 
-def enrich_work(work: Work, http: Http, editions: Future[Editions]) -> Outcome:
-    if not catalogued(work):
-        return Outcome(dataclasses.replace(work, enrichment=Enrichment("skipped")))
-    try:
-        verdict = look_up(work, http, editions)
-    except NotCached:
-        return Outcome(dataclasses.replace(work, enrichment=Enrichment("skipped")))
-    except NetworkError as error:
-        return Outcome(dataclasses.replace(work, enrichment=Enrichment("error")), error=str(error))
-    return judged(work, verdict)
+def distinct(works: Iterable[Work]) -> dict[str, list[Work]]:
+    """The catalogued works grouped by what a catalogue is asked and judged on."""
+    groups: dict[str, list[Work]] = {}
+    for work in works:
+        if catalogued(work):
+            groups.setdefault(verdicts.key(work), []).append(work)
+    return groups
 
 
-def look_up(work: Work, http: Http, editions: Future[Editions]) -> Verdict:
-    """Identifiers first, then the catalogue that suits the type; one request when it can."""
-    if work.doi:
-        return confirm(work, crossref.lookup_doi(http, work.doi), f"DOI {work.doi}")
-    if work.isbn:
-        found, isbn_failure = editions.result()
-        edition = found.get(openlibrary.normal_isbn(work.isbn))
-        if edition is not None:
-            return confirm(work, edition, f"ISBN {work.isbn}")
-        if isbn_failure is not None:
-            raise isbn_failure
-    if work.type is WorkType.BOOK:
-        verdict = choose(work, openlibrary.search(http, work))
-        if verdict.status != "not-found":
-            return verdict
-    return choose(work, crossref.search(http, work))
+def counts(citations: int | None, works: int, lookups: int) -> str:
+    head = f"{citations:,} citations → " if citations is not None else ""
+    return f"{head}{works:,} distinct works → {lookups:,} look-ups"
 
 
-def judged(work: Work, verdict: Verdict) -> Outcome:
-    shown = tuple(s.candidate.label() for s in verdict.ranked[:SHOWN_CANDIDATES])
-    if verdict.status != "matched" or verdict.best is None:
+def run(
+    groups: dict[str, list[Work]], sources: list[Catalogue], http: Http, reporter: Reporter
+) -> dict[str, Looked]:
+    """Each group looked up on a pool of daemon threads, so that an interrupted run can
+    leave without waiting for the answers in flight."""
+    reporter.start(len(groups))
+    jobs: queue.SimpleQueue[tuple[str, Work]] = queue.SimpleQueue()
+    done: queue.SimpleQueue[tuple[str, Looked | BaseException]] = queue.SimpleQueue()
+    for key, group in groups.items():
+        jobs.put((key, group[0]))
+
+    def worker() -> None:
+        while True:
+            try:
+                key, work = jobs.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                done.put((key, cached_look_up(work, sources, http)))
+            except Exception as error:  # a bug: raised again on the main thread
+                done.put((key, error))
+
+    for _ in range(max(1, min(http.settings.workers, len(groups)))):
+        threading.Thread(target=worker, daemon=True).start()
+    deadline: float | None = time.monotonic() + http.settings.run_deadline
+    looked: dict[str, Looked] = {}
+    while len(looked) < len(groups):
+        try:
+            wait = max(0.01, deadline - time.monotonic()) if deadline is not None else None
+            key, value = done.get(timeout=wait)
+        except queue.Empty:
+            http.stop()  # the run's deadline: the rest end as errors, at once
+            deadline = None
+            reporter.say(
+                f"the enrichment deadline ({http.settings.run_deadline:g} s) has passed; "
+                "the works not looked up yet are left as they are"
+            )
+            continue
+        if isinstance(value, BaseException):
+            raise value
+        looked[key] = value
+        reporter.advance(value.line(groups[key][0].title or key))
+    return looked
+
+
+def result(work: Work, looked: Looked | None) -> Enriched:
+    """The Enriched of one work from its group's verdict (None: not catalogued)."""
+    if looked is None:
+        reason = "a web page" if work.type is WorkType.WEB else "no title"
+        return finish(work, Enrichment(status=EnrichmentStatus.SKIPPED, reason=reason))
+    if looked.status in ("skipped", "error"):
+        enrichment = Enrichment(status=EnrichmentStatus(looked.status), reason=looked.reason)
+        return finish(work, enrichment, error=looked.reason if looked.status == "error" else None)
+    best = looked.best
+    if looked.status == "matched" and best is not None:
+        filled_work, filled, findings = apply(work, best)
+        record = best.candidate
         enrichment = Enrichment(
-            verdict.status,
-            score=verdict.best.score if verdict.best else 0.0,
-            candidates=shown if verdict.best or verdict.conflict else (),
+            status=EnrichmentStatus.MATCHED,
+            source=record.source,
+            id=record.id,
+            score=best.score,
+            filled=filled,
+            query=looked.query,
         )
-        return Outcome(dataclasses.replace(work, enrichment=enrichment), unmatched(work, verdict))
-    best = verdict.best
-    filled_work, filled, findings = apply(work, best)
-    enrichment = Enrichment("matched", best.candidate.source, best.candidate.id, best.score, filled)
-    return Outcome(dataclasses.replace(filled_work, enrichment=enrichment), tuple(findings))
+        return finish(filled_work, enrichment, tuple(findings))
+    enrichment = Enrichment(
+        status=EnrichmentStatus(looked.status),
+        source=best.candidate.source if best and looked.status == "refused" else None,
+        id=best.candidate.id if best and looked.status == "refused" else None,
+        score=best.score if best else 0.0,
+        candidates=looked.rivals,
+        query=looked.query,
+        reason=best.rejected if best and looked.status == "refused" else None,
+    )
+    return finish(work, enrichment, unmatched(work, looked))
 
 
-def unmatched(work: Work, verdict: Verdict) -> tuple[Finding, ...]:
-    if verdict.conflict:
-        message = f"{work.title!r}: the {verdict.conflict}"
+def finish(
+    work: Work, enrichment: Enrichment, findings: tuple[Finding, ...] = (), error: str | None = None
+) -> Enriched:
+    return Enriched(with_enrichment(work, enrichment), enrichment, findings, error)
+
+
+def with_enrichment(work: Work, enrichment: Enrichment) -> Work:
+    return dataclasses.replace(work, enrichment=enrichment)
+
+
+def unmatched(work: Work, looked: Looked) -> tuple[Finding, ...]:
+    if looked.conflict:
+        message = f"{work.title!r}: the {looked.conflict}"
         return (Finding("catalogue-identifier-conflict", Severity.WARNING, message),)
-    if verdict.status == "ambiguous":
-        choices = "; ".join(s.candidate.label() for s in verdict.ranked[:SHOWN_CANDIDATES])
+    if looked.status == "ambiguous":
+        choices = "; ".join(looked.rivals)
         message = f"{work.title!r}: several catalogue records fit equally well: {choices}"
         return (Finding("catalogue-ambiguous", Severity.INFO, message),)
-    message = f"{work.title!r} was not found in Open Library or Crossref"
-    if verdict.best is not None:
-        message += f"; closest: {verdict.best.candidate.label()}"
+    message = f"{work.title!r} was not found in the catalogues"
+    best = looked.best
+    if looked.status == "refused" and best is not None:
+        message += f"; refused {best.candidate.label()}: {best.rejected}"
+    elif best is not None:
+        message += f"; closest: {best.candidate.label()}"
     return (Finding("not-in-catalogue", Severity.INFO, message),)
 
 
-def label(work: Work) -> str:
-    status = work.enrichment.status if work.enrichment else "?"
-    return f"{status}: {work.title or work.key}"
+STATUS_WORDS = (
+    ("matched", "matched"),
+    ("ambiguous", "ambiguous"),
+    ("refused", "refused"),
+    ("not-found", "not found"),
+)
 
 
-def summary(outcomes: list[Outcome], http: Http, settings: Settings) -> str:
-    statuses = Counter(o.work.enrichment.status for o in outcomes if o.work.enrichment)
-    counts = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
+def summary(found: list[Enriched], http: Http, settings: Settings) -> str:
+    """`enriched 41 of 54 works: 38 matched, 2 ambiguous, 1 refused, 13 not found`."""
+    statuses = Counter(e.enrichment.status.value for e in found)
+    enriched = statuses["matched"] + statuses["ambiguous"] + statuses["refused"]
+    parts = [f"{statuses[s]} {word}" for s, word in STATUS_WORDS]
+    if statuses["skipped"]:
+        parts.append(f"{statuses['skipped']} not asked")
+    if statuses["error"]:
+        parts.append(f"{statuses['error']} failed")
     asked = sum(http.stats.requests.values())
     hits = sum(http.stats.hits.values())
     mode = " (offline)" if settings.offline else ""
-    counts = counts or "none"
-    return f"enriched {len(outcomes)} works{mode}: {counts}; {asked} requests, {hits} from cache"
+    return (
+        f"enriched {enriched} of {len(found)} works{mode}: {', '.join(parts)}; "
+        f"{asked} requests, {hits} from cache"
+    )
 
 
-def attach(analysis: Analysis, outcomes: list[Outcome]) -> Analysis:
+def attach(analysis: Analysis, found: list[Enriched]) -> Analysis:
     """Each finding goes to the document, line and note where its work is first cited."""
     firsts = first_citations(analysis)
     extra: dict[str, list[Problem]] = {}
     orphans: list[Problem] = []
-    for outcome in outcomes:
-        place = firsts.get(outcome.work.key)
-        for finding in outcome.findings:
+    for item in found:
+        place = firsts.get(item.work.key)
+        for finding in item.findings:
             path, line, note = place or ("", 0, None)
-            problem = Problem(path, line, finding.kind, finding.severity, finding.message, note)
+            kind = ProblemKind(finding.kind)
+            problem = Problem(path=path, line=line, kind=kind, message=finding.message, note=note)
             (extra.setdefault(path, []) if place else orphans).append(problem)
     documents = tuple(
-        DocumentResult(d.path, d.citations, ordered(d.problems + tuple(extra.get(d.path, ()))))
+        DocumentResult(
+            path=d.path,
+            citations=d.citations,
+            problems=ordered(d.problems + tuple(extra.get(d.path, ()))),
+        )
         for d in analysis.documents
     )
-    works = tuple(o.work for o in outcomes)
-    return Analysis(documents, works, analysis.problems + tuple(orphans) + unavailable(outcomes))
+    works = tuple(item.work for item in found)
+    problems = analysis.problems + tuple(orphans) + unavailable(found)
+    return Analysis(documents=documents, works=works, problems=problems)
 
 
-def unavailable(outcomes: list[Outcome]) -> tuple[Problem, ...]:
+def unavailable(found: list[Enriched]) -> tuple[Problem, ...]:
     """One problem for the whole run when catalogues failed, not one per work."""
-    failed = [o for o in outcomes if o.error]
+    failed = [e for e in found if e.error]
     if not failed:
         return ()
-    reasons = "; ".join(sorted({o.error for o in failed if o.error})[:3])
+    reasons = "; ".join(sorted({e.error for e in failed if e.error})[:3])
     message = f"{len(failed)} works not enriched: {reasons}"
-    return (Problem("", 0, "catalogue-unavailable", Severity.WARNING, message),)
+    return (Problem(path="", line=0, kind=ProblemKind.CATALOGUE_UNAVAILABLE, message=message),)
 
 
 def first_citations(analysis: Analysis) -> dict[str, tuple[str, int, int | None]]:
@@ -198,18 +306,22 @@ def ordered(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=lambda p: (p.line, p.kind, p.note or 0)))
 
 
-def cache_stats(settings: Settings) -> CacheStats:
-    cache = ResponseCache(settings.cache_dir)
+def cache_stats(settings: Settings, warn: Callable[[str], None] | None = None) -> CacheStats:
+    cache = ResponseCache(settings.cache_dir, warn=warn or say)
     try:
         return cache.stats()
     finally:
         cache.close()
 
 
-def clear_cache(settings: Settings) -> int:
-    """Removes every cached answer; returns how many there were."""
-    cache = ResponseCache(settings.cache_dir)
+def clear_cache(settings: Settings, warn: Callable[[str], None] | None = None) -> int:
+    """Removes every cached answer and verdict; returns how many there were."""
+    cache = ResponseCache(settings.cache_dir, warn=warn or say)
     try:
         return cache.clear()
     finally:
         cache.close()
+
+
+def say(message: str) -> None:
+    print(f"citeres: {message}", file=sys.stderr)

@@ -1,9 +1,11 @@
 """The only code that touches the network: an httpx client on a stack of transports.
 
-    cache → retry → circuit breaker → pacing and in-flight limits → httpx.HTTPTransport
+    cache → same-host redirects → circuit breaker → retry → pacing and limits → httpx
 
-The breaker sits under the retries so that it sees every attempt: once it opens, the
-retries waiting on other threads stop too, and a dead network costs seconds, not minutes.
+The breaker sits above the retries, so it counts requests that failed after all their
+retries, never single attempts; a host that cannot be connected to, or that stays silent
+through a retry, opens it at once. When it opens, requests waiting for that service are
+sent away, and retries sleeping on other threads give up.
 
 Each request names its service and pool in `request.extensions`; httpx's exceptions
 become the project's own (NetworkError subclasses below) in `translate`, and nowhere else.
@@ -27,13 +29,15 @@ import httpx
 
 from citeres import __version__
 from citeres.enrich.cache import ResponseCache, Stored, is_empty_answer, request_key
+from citeres.enrich.catalogue import Service
 from citeres.errors import NetworkError
 from citeres.settings import Limits, Settings
 
 SERVICE = "citeres.service"
 POOL = "citeres.pool"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-SERVICE_NAMES = {"openlibrary": "Open Library", "crossref": "Crossref"}
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
 
 
 class Unreachable(NetworkError):
@@ -49,7 +53,7 @@ class NotCached(NetworkError):
 
 
 class BadResponse(NetworkError):
-    """An answer came, but not one we can use (status, or malformed JSON)."""
+    """An answer came, but not one we can use (status, size, redirect, malformed JSON)."""
 
 
 @dataclass
@@ -69,32 +73,32 @@ def service_of(request: httpx.Request) -> str:
     return str(request.extensions.get(SERVICE, request.url.host))
 
 
-def translate(error: httpx.HTTPError, service: str) -> NetworkError:
+def translate(error: httpx.HTTPError, label: str) -> NetworkError:
     """httpx's exceptions become ours here, once."""
-    name = SERVICE_NAMES.get(service, service)
     if isinstance(error, httpx.TimeoutException | httpx.TransportError):
-        return Unreachable(f"{name}: {type(error).__name__}: {error or 'no answer'}")
-    return BadResponse(f"{name}: {error}")
+        return Unreachable(f"{label}: {type(error).__name__}: {error or 'no answer'}")
+    return BadResponse(f"{label}: {error}")
 
 
 class Gate:
     """One service's limits: a start-to-start interval per pool, and requests in flight."""
 
-    def __init__(self, limits: Limits, clock: Callable[[], float]) -> None:
+    def __init__(self, label: str, limits: Limits, clock: Callable[[], float]) -> None:
+        self.label = label
         self.in_flight_limit = max(1, limits.in_flight)
         self.intervals = {pool: 1.0 / rate for pool, rate in limits.rates.items()}
         self.next_start: dict[str, float] = {}
         self.in_flight = 0
         self.clock = clock
-        self.closed = False  # the breaker opened: waiters leave at once
+        self.closed = False  # the breaker opened, or the run stops: waiters leave at once
         self.condition = threading.Condition()
 
     @contextmanager
-    def slot(self, pool: str, name: str) -> Iterator[None]:
+    def slot(self, pool: str) -> Iterator[float]:
+        """Waits for a free slot and the pool's next start; yields the start time."""
         with self.condition:
             self.condition.wait_for(lambda: self.closed or self.in_flight < self.in_flight_limit)
-            if self.closed:
-                raise ServiceDown(f"{name}: not asked again this run")
+            self.refuse_if_closed()
             self.in_flight += 1
             now = self.clock()
             start = max(now, self.next_start.get(pool, now))
@@ -103,12 +107,16 @@ class Gate:
             self.condition.wait_for(lambda: self.closed, timeout=max(0.0, start - now))
             if self.closed:
                 self.release()
-                raise ServiceDown(f"{name}: not asked again this run")
+                self.refuse_if_closed()
         try:
-            yield
+            yield start
         finally:
             with self.condition:
                 self.release()
+
+    def refuse_if_closed(self) -> None:
+        if self.closed:
+            raise ServiceDown(f"{self.label}: not asked again this run")
 
     def release(self) -> None:
         self.in_flight -= 1
@@ -145,14 +153,21 @@ def advertised_rate(limit: str | None, interval: str | None) -> float | None:
 
 
 class PacingTransport(httpx.BaseTransport):
-    """Holds each request to its service's pace and in-flight limit, body included."""
+    """Holds each request to its service's pace and in-flight limit, body included, and
+    reads the body under a byte cap and the request's deadline."""
 
     def __init__(
-        self, inner: httpx.BaseTransport, limits: Mapping[str, Limits], stats: Stats
+        self,
+        inner: httpx.BaseTransport,
+        gates: Mapping[str, Gate],
+        stats: Stats,
+        settings: Settings,
     ) -> None:
         self.inner = inner
-        self.gates = {name: Gate(lim, time.monotonic) for name, lim in limits.items()}
+        self.gates = gates
         self.stats = stats
+        self.max_bytes = settings.max_answer_bytes
+        self.deadline = settings.request_deadline
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         service = service_of(request)
@@ -160,56 +175,78 @@ class PacingTransport(httpx.BaseTransport):
         gate = self.gates.get(service)
         if gate is None:
             raise ValueError(f"no limits for service {service!r}")  # a programming error
-        with gate.slot(pool, SERVICE_NAMES.get(service, service)):
+        with gate.slot(pool):
             self.stats.count(self.stats.requests, service)
+            deadline = time.monotonic() + self.deadline  # from its start, not its queueing
             response = self.inner.handle_request(request)
-            response.read()
+            try:
+                body = read_capped(response, self.max_bytes, deadline)
+            finally:
+                response.close()
         gate.adapt(pool, response.headers)
-        return response
-
-    def close_service(self, service: str) -> None:
-        """Sends away every request still waiting for this service."""
-        if service in self.gates:
-            self.gates[service].close()
+        return httpx.Response(
+            response.status_code, headers=response.headers, content=body, request=request
+        )
 
     def close(self) -> None:
         self.inner.close()
 
 
+def read_capped(response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
+    """The body, or an error when it is larger than `max_bytes` or still coming at the
+    deadline (a body that drips a byte at a time never trips the read timeout)."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_raw():
+        size += len(chunk)
+        if size > max_bytes:
+            raise BadResponse(f"an answer larger than {max_bytes:,} bytes")
+        if time.monotonic() > deadline:
+            raise httpx.ReadError("the answer was still coming at the request's deadline")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 class RetryTransport(httpx.BaseTransport):
-    """Retries 429, 5xx and timeouts with exponential backoff and jitter, or Retry-After."""
+    """Retries 429, 5xx and errors with exponential backoff and jitter, or Retry-After.
+    A timeout is retried once only and a refused connection not at all: a silent or
+    absent service costs seconds, not minutes."""
 
     def __init__(
-        self,
-        inner: httpx.BaseTransport,
-        retries: int,
-        backoff: float,
-        max_retry_after: float,
-        sleep: Callable[[float], None] = time.sleep,
+        self, inner: httpx.BaseTransport, settings: Settings, stopped: threading.Event
     ) -> None:
         self.inner = inner
-        self.retries = retries
-        self.backoff = backoff
-        self.max_retry_after = max_retry_after
-        self.sleep = sleep
+        self.retries = settings.retries
+        self.backoff = settings.backoff
+        self.max_retry_after = settings.max_retry_after
+        self.stopped = stopped
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        timed_out = False
         for attempt in range(self.retries + 1):
-            last = attempt == self.retries
             try:
                 response = self.inner.handle_request(request)
+            except (httpx.ConnectError, httpx.ConnectTimeout):
+                raise  # no host there: a dead network does not heal in seconds
             except httpx.HTTPError as error:
-                if last:
-                    raise translate(error, service_of(request)) from None
-                self.sleep(self.delay(attempt))
+                timeout = isinstance(error, httpx.TimeoutException)
+                if attempt == self.retries or (timeout and timed_out):
+                    raise
+                timed_out = timed_out or timeout
+                self.pause(self.delay(attempt))
                 continue
+            last = attempt == self.retries
             if response.status_code not in RETRY_STATUSES or last:
                 return response
             wait = retry_after(response.headers.get("retry-after"))
             if wait is not None and wait > self.max_retry_after:
                 return response  # the service asks for a long pause: do not wait the run out
-            self.sleep(wait if wait is not None else self.delay(attempt))
+            self.pause(wait if wait is not None else self.delay(attempt))
         raise AssertionError("unreachable")  # the loop always returns or raises
+
+    def pause(self, seconds: float) -> None:
+        if self.stopped.wait(seconds):
+            raise ServiceDown("the run is stopping")
 
     def delay(self, attempt: int) -> float:
         """Half the exponential step fixed, half random, so parallel clients spread out."""
@@ -235,19 +272,25 @@ def retry_after(value: str | None) -> float | None:
 
 
 class BreakerTransport(httpx.BaseTransport):
-    """After repeated failures, stops asking a service for the rest of the run.
+    """After repeated failed requests, stops asking a service for the rest of the run.
 
-    Failures are attempts that got no answer or a 5xx; a 429 is the service pacing us,
-    which the retries honour, not a sign that it is down. A host that cannot even be
-    connected to (unresolved, refused, no SYN-ACK in the connect timeout) opens the breaker
-    at once: that is what a dead network looks like, and it will not heal within a run.
+    A failure is a request that, after all its retries, got no answer or a 5xx; a 429 is
+    the service pacing us, not a sign that it is down. A host that cannot be connected to
+    (unresolved, refused, no SYN-ACK) or that stays silent through a retry opens the breaker
+    at once: that is what a dead network or a hung server looks like, and neither heals
+    within a run.
     """
 
     def __init__(
-        self, inner: httpx.BaseTransport, after: int, on_open: Callable[[str, str], None]
+        self,
+        inner: httpx.BaseTransport,
+        after: int,
+        labels: Mapping[str, str],
+        on_open: Callable[[str, str], None],
     ) -> None:
         self.inner = inner
         self.after = max(1, after)
+        self.labels = labels
         self.on_open = on_open
         self.failures: Counter[str] = Counter()
         self.open: set[str] = set()
@@ -256,11 +299,14 @@ class BreakerTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         service = service_of(request)
         if service in self.open:
-            raise ServiceDown(f"{SERVICE_NAMES.get(service, service)}: not asked again this run")
+            raise ServiceDown(f"{self.labels.get(service, service)}: not asked again this run")
         try:
             response = self.inner.handle_request(request)
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
             self.fail(service, f"cannot connect: {error}", weight=self.after)
+            raise
+        except httpx.TimeoutException:
+            self.fail(service, "no answer within the timeout", weight=self.after)
             raise
         except httpx.TransportError as error:
             self.fail(service, type(error).__name__)
@@ -285,6 +331,39 @@ class BreakerTransport(httpx.BaseTransport):
         self.inner.close()
 
 
+class RedirectTransport(httpx.BaseTransport):
+    """Follows a redirect only to the same scheme, host and port (the User-Agent carries
+    the user's contact address), and stops a loop at its first repeat."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        seen = {str(request.url)}
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self.inner.handle_request(request)
+            location = response.headers.get("location")
+            if response.status_code not in REDIRECTS or not location:
+                return response
+            target = request.url.join(location)
+            if (target.scheme, target.host, target.port) != (
+                request.url.scheme,
+                request.url.host,
+                request.url.port,
+            ):
+                raise BadResponse(f"redirected to another host ({target.host}): not followed")
+            if str(target) in seen:
+                raise BadResponse(f"a redirect loop at {target.path}")
+            seen.add(str(target))
+            request = httpx.Request(
+                "GET", target, headers=request.headers, extensions=request.extensions
+            )
+        raise BadResponse(f"more than {MAX_REDIRECTS} redirects")
+
+    def close(self) -> None:
+        self.inner.close()
+
+
 class CacheTransport(httpx.BaseTransport):
     """Answers from the cache when it can; stores usable answers; offline, asks no one."""
 
@@ -293,10 +372,12 @@ class CacheTransport(httpx.BaseTransport):
         inner: httpx.BaseTransport | None,
         cache: ResponseCache,
         stats: Stats,
+        labels: Mapping[str, str],
     ) -> None:
         self.inner = inner  # None: offline
         self.cache = cache
         self.stats = stats
+        self.labels = labels
         self.locks: dict[str, threading.Lock] = {}
         self.locks_lock = threading.Lock()
 
@@ -312,7 +393,7 @@ class CacheTransport(httpx.BaseTransport):
             if stored is not None:
                 self.cache.drop(key)  # a damaged entry: refetch it
             if self.inner is None:
-                raise NotCached(f"{SERVICE_NAMES.get(service, service)}: not in the cache")
+                raise NotCached(f"{self.labels.get(service, service)}: not in the cache")
             response = self.inner.handle_request(request)
             response.read()
             self.keep(key, response)
@@ -371,53 +452,83 @@ class Http:
     def __init__(
         self,
         settings: Settings,
+        services: Mapping[str, Service],
         on_open: Callable[[str, str], None] = lambda service, reason: None,
-        network: httpx.BaseTransport | None = None,
+        warn: Callable[[str], None] = lambda message: None,
     ) -> None:
         self.settings = settings
+        self.services = dict(services)
+        self.labels = {name: s.label for name, s in services.items()}
         self.stats = Stats()
-        self.cache = ResponseCache(settings.cache_dir, settings.hit_days, settings.miss_days)
-        self.bases = {"openlibrary": settings.openlibrary_url, "crossref": settings.crossref_url}
-        inner = None if settings.offline else self.network_stack(on_open, network)
+        self.stopped = threading.Event()
+        self.local = threading.local()
+        self.cache = ResponseCache(settings.cache_dir, settings.hit_days, settings.miss_days, warn)
+        self.gates = {
+            name: Gate(s.label, s.limits_for(settings), time.monotonic)
+            for name, s in services.items()
+        }
+        inner = None if settings.offline else self.network_stack(on_open)
         self.client = httpx.Client(
-            transport=CacheTransport(inner, self.cache, self.stats),
+            transport=CacheTransport(inner, self.cache, self.stats, self.labels),
             headers={"User-Agent": user_agent(settings.mailto), "Accept": "application/json"},
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
-            follow_redirects=True,
+            follow_redirects=False,  # RedirectTransport follows, to the same host only
         )
 
-    def network_stack(
-        self, on_open: Callable[[str, str], None], network: httpx.BaseTransport | None
-    ) -> httpx.BaseTransport:
+    def network_stack(self, on_open: Callable[[str, str], None]) -> httpx.BaseTransport:
         s = self.settings
-        paced = PacingTransport(network or httpx.HTTPTransport(), s.limits(), self.stats)
+        paced = PacingTransport(httpx.HTTPTransport(), self.gates, self.stats, s)
 
         def opened(service: str, reason: str) -> None:
-            paced.close_service(service)
+            self.gates[service].close()
             on_open(service, reason)
 
-        guarded = BreakerTransport(paced, s.breaker_after, opened)
-        return RetryTransport(guarded, s.retries, s.backoff, s.max_retry_after)
+        retried = RetryTransport(paced, s, self.stopped)
+        guarded = BreakerTransport(retried, s.breaker_after, self.labels, opened)
+        return RedirectTransport(guarded)
+
+    def url(self, service: str, path: str, params: Mapping[str, str]) -> httpx.URL:
+        query = dict(params)
+        contact = self.services[service].contact_param
+        if contact and self.settings.mailto:
+            query[contact] = self.settings.mailto  # Crossref's polite pool wants it here too
+        return httpx.URL(self.services[service].url(self.settings) + path, params=query)
 
     def get_json(
         self, service: str, path: str, params: Mapping[str, str], pool: str = "search"
     ) -> Any | None:
-        query = dict(params)
-        if service == "crossref" and self.settings.mailto:
-            query["mailto"] = self.settings.mailto  # Crossref's polite pool wants it here too
-        url = self.bases[service] + path
+        label = self.labels[service]
+        if self.stopped.is_set():
+            raise ServiceDown(f"{label}: the run is stopping")
+        extensions = {SERVICE: service, POOL: pool}
         try:
-            response = self.client.get(url, params=query, extensions={SERVICE: service, POOL: pool})
+            response = self.client.get(self.url(service, path, params), extensions=extensions)
         except httpx.HTTPError as error:
-            raise translate(error, service) from None
+            raise translate(error, label) from None
         if response.status_code == 404:
             return None
         if response.status_code != 200:
-            raise BadResponse(f"{SERVICE_NAMES[service]}: HTTP {response.status_code}")
+            raise BadResponse(f"{label}: HTTP {response.status_code}")
         try:
             return response.json()
         except ValueError:
-            raise BadResponse(f"{SERVICE_NAMES[service]}: malformed JSON") from None
+            raise BadResponse(f"{label}: malformed JSON") from None
+
+    def forget(self, service: str, path: str, params: Mapping[str, str]) -> None:
+        """Drops a cached answer that held a record we could not read: ask again next run.
+        The thread's count of forgotten answers tells its caller not to keep a verdict."""
+        self.cache.drop(request_key("GET", str(self.url(service, path, params))))
+        self.local.forgotten = self.forgotten() + 1
+
+    def forgotten(self) -> int:
+        """How many answers this thread has forgotten so far."""
+        return int(getattr(self.local, "forgotten", 0))
+
+    def stop(self) -> None:
+        """The run is over early (Ctrl-C, its deadline): nothing waits or retries any more."""
+        self.stopped.set()
+        for gate in self.gates.values():
+            gate.close()
 
     def close(self) -> None:
         self.client.close()

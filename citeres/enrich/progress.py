@@ -14,16 +14,17 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 class Reporter(Protocol):
     def start(self, total: int) -> None: ...
-    def advance(self, label: str) -> None: ...
+    def advance(self, label: str | None) -> None: ...  # None: a step with nothing to say
     def say(self, message: str) -> None: ...
     def finish(self, summary: str) -> None: ...
+    def stop(self) -> None: ...  # interrupted: leave the terminal clean, say nothing
 
 
 class Silent:
     def start(self, total: int) -> None:
         pass
 
-    def advance(self, label: str) -> None:
+    def advance(self, label: str | None) -> None:
         pass
 
     def say(self, message: str) -> None:
@@ -32,9 +33,13 @@ class Silent:
     def finish(self, summary: str) -> None:
         pass
 
+    def stop(self) -> None:
+        pass
+
 
 class Lines:
-    """One line per work, for logs and pipes."""
+    """One line per look-up that reached a catalogue, for logs and pipes: offline or
+    unreachable, the summary alone says it."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -45,10 +50,11 @@ class Lines:
     def start(self, total: int) -> None:
         self.total = total
 
-    def advance(self, label: str) -> None:
+    def advance(self, label: str | None) -> None:
         with self.lock:
             self.done += 1
-            print(f"citeres: enrich [{self.done}/{self.total}] {label}", file=self.stream)
+            if label is not None:
+                print(f"citeres: enrich [{self.done}/{self.total}] {label}", file=self.stream)
 
     def say(self, message: str) -> None:
         with self.lock:
@@ -56,6 +62,9 @@ class Lines:
 
     def finish(self, summary: str) -> None:
         self.say(summary)
+
+    def stop(self) -> None:
+        pass
 
 
 class Bar:
@@ -78,8 +87,8 @@ class Bar:
         self.progress.update(self.task, total=total)
         self.progress.start()
 
-    def advance(self, label: str) -> None:
-        self.progress.update(self.task, advance=1, description=label[:50])
+    def advance(self, label: str | None) -> None:
+        self.progress.update(self.task, advance=1, description=(label or "")[:50])
 
     def say(self, message: str) -> None:
         self.progress.console.print(f"citeres: {message}", markup=False, highlight=False)
@@ -87,6 +96,9 @@ class Bar:
     def finish(self, summary: str) -> None:
         self.progress.stop()
         self.say(summary)
+
+    def stop(self) -> None:
+        self.progress.stop()
 
 
 def make_reporter(quiet: bool = False, stream: TextIO | None = None) -> Reporter:

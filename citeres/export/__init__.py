@@ -1,86 +1,110 @@
 """Bibliography formats, each a thin view of model.Work: BibTeX, BibLaTeX, CSL-JSON, RIS.
 
-`write_bibliography` writes the chosen formats into a folder; the .bib files are merged
-with what is there (export/merge.py), so hand edits survive a rebuild.
+`write_bibliography` writes the chosen formats into a folder (export/folder.py): the .bib
+files are merged with what is there (export/merge.py), hand edits reach every format, and
+works that documents not in this run cite are kept. Control characters stop here
+(export/clean.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from enum import StrEnum
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
-from citeres.export import biblatex, bibtex, csljson, merge, ris
-from citeres.model import Analysis, Problem, Work
-from citeres.write import write_atomic
+from citeres.export import record
+from citeres.export.clean import clean_works
+from citeres.export.folder import (
+    ENTRY_WRITERS,
+    OUTPUT_NAMES,
+    TEXT_WRITERS,
+    edited_works,
+    write_folder,
+)
+from citeres.export.formats import DEFAULT_FORMATS, FILE_NAMES, Format, parse_formats
+from citeres.model import Analysis, DocumentResult, Problem, ProblemKind
+from citeres.paths import shown
+
+__all__ = [
+    "DEFAULT_FORMATS", "ENTRY_WRITERS", "FILE_NAMES", "TEXT_WRITERS", "Format",
+    "document_folders", "folder_name", "parse_formats", "write_bibliography", "write_per_document",
+]  # fmt: skip
+
+# What may not be a per-document folder's name: the files citeres writes next to the
+# folders (any case, for case-blind disks), and the device names Windows reserves.
+RESERVED = {name.lower() for name in {*OUTPUT_NAMES, record.FOLDER}}
+DEVICES = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+UNSAFE = re.compile(r'[\x00-\x1f\x7f-\x9f/\\:*?"<>|]')
 
 
-class Format(StrEnum):
-    BIBTEX = "bibtex"
-    BIBLATEX = "biblatex"
-    CSLJSON = "csljson"
-    RIS = "ris"
-
-
-DEFAULT_FORMATS = (Format.BIBTEX, Format.CSLJSON, Format.RIS)
-FILE_NAMES = {
-    Format.BIBTEX: "references.bib",
-    Format.BIBLATEX: "references-biblatex.bib",
-    Format.CSLJSON: "references.json",
-    Format.RIS: "references.ris",
-}
-TEXT_WRITERS: dict[Format, Callable[[Iterable[Work]], str]] = {
-    Format.CSLJSON: csljson.to_csljson,
-    Format.RIS: ris.to_ris,
-}
-ENTRY_WRITERS = {Format.BIBTEX: bibtex.to_entries, Format.BIBLATEX: biblatex.to_entries}
-
-
-def parse_formats(text: str) -> tuple[Format, ...]:
-    """`bibtex,ris` → (BIBTEX, RIS); raises ValueError naming the unknown format."""
-    names = [part.strip().lower() for part in text.split(",") if part.strip()]
-    known = {f.value for f in Format}
-    for name in names:
-        if name not in known:
-            raise ValueError(f"unknown format {name!r}; choose from {', '.join(sorted(known))}")
-    return tuple(dict.fromkeys(Format(name) for name in names)) or DEFAULT_FORMATS
+def citing(documents: Sequence[DocumentResult]) -> dict[str, list[str]]:
+    """Work key → the documents that cite it."""
+    found: dict[str, list[str]] = {}
+    for document in documents:
+        for key in dict.fromkeys(c.work for c in document.citations if c.work):
+            found.setdefault(key, []).append(document.path)
+    return found
 
 
 def write_bibliography(
-    folder: Path, works: Sequence[Work], formats: Sequence[Format], overwrite: bool = False
+    folder: Path, analysis: Analysis, formats: Sequence[Format], overwrite: bool = False
 ) -> list[Problem]:
-    """Write each format into `folder`; returns the hand edits kept in the .bib files."""
-    problems: list[Problem] = []
-    for fmt in formats:
-        path = folder / FILE_NAMES[fmt]
-        if fmt in ENTRY_WRITERS:
-            problems += merge.write_bib(path, ENTRY_WRITERS[fmt](works), overwrite=overwrite)
-        else:
-            write_atomic(path, TEXT_WRITERS[fmt](works))
-    return problems
+    """Write each format into `folder`; returns what the user should know of it (hand
+    edits kept, entries kept for other documents, control characters removed)."""
+    works, problems = clean_works(analysis)
+    paths = [d.path for d in analysis.documents]
+    cited_by = citing(analysis.documents)
+    return problems + write_folder(folder, works, cited_by, paths, formats, overwrite)
 
 
 def write_per_document(
     folder: Path, analysis: Analysis, formats: Sequence[Format], overwrite: bool = False
 ) -> list[Problem]:
-    """One set per input, in `folder/<file name without extension>/`, of the works it cites."""
-    works = {work.key: work for work in analysis.works}
+    """One set per input, in `folder/<file name without extension>/`, of the works it
+    cites, with the hand edits of the sets in `folder` itself."""
+    works, _ = clean_works(analysis)  # already reported by write_bibliography
+    edited = {work.key: work for work in edited_works(folder, works)}
     problems: list[Problem] = []
     for name, document in zip(document_folders(analysis), analysis.documents, strict=True):
-        cited = dict.fromkeys(c.work for c in document.citations if c.work in works)
-        chosen = [works[key] for key in cited if key]
-        problems += write_bibliography(folder / name, chosen, formats, overwrite)
+        if name != Path(document.path).stem:
+            problems.append(renamed(folder / name, document.path))
+        cited = [key for key in citing([document]) if key in edited]
+        chosen = [edited[key] for key in cited]
+        by = {key: [document.path] for key in cited}
+        problems += write_folder(folder / name, chosen, by, [document.path], formats, overwrite)
     return problems
 
 
+def folder_name(path: str) -> str:
+    """A file's stem as a folder name that stays inside the output folder: no separators
+    or controls, no leading dots (`..`, `.`, hidden names), no trailing dots or spaces."""
+    name = UNSAFE.sub("_", Path(path).stem).strip(" .")
+    if name.split(".")[0].lower() in DEVICES:
+        name = f"_{name}"
+    return name or "document"
+
+
 def document_folders(analysis: Analysis) -> list[str]:
-    """Folder names from file names; a name used twice gets -2, -3 ... to stay distinct."""
+    """Folder names from file names; a name taken (by another input, in any case, or by a
+    file citeres writes) gets -2, -3 ... to stay distinct."""
+    taken = set(RESERVED)
     names: list[str] = []
     for document in analysis.documents:
-        stem = Path(document.path).stem or "document"
-        name, n = stem, 1
-        while name in names:
+        base = folder_name(document.path)
+        name, n = base, 1
+        while name.lower() in taken:
             n += 1
-            name = f"{stem}-{n}"
+            name = f"{base}-{n}"
+        taken.add(name.lower())
         names.append(name)
     return names
+
+
+def renamed(target: Path, path: str) -> Problem:
+    stem = Path(path).stem
+    return Problem(
+        path=path,
+        line=1,
+        kind=ProblemKind.PER_DOCUMENT_RENAMED,
+        message=f"its set is written to {shown(target)}/: {stem!r} is taken or not a safe name",
+    )

@@ -10,6 +10,7 @@ from bibtexparser.model import Entry
 
 from citeres.export.bibtex import EntryTypes, Pairs, entries_by, write_entries
 from citeres.export.fields import bare_doi, is_volume_of_set, nonempty, page_range, year_number
+from citeres.identity import volume_number as volume_value
 from citeres.model import Work, WorkType
 
 YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{2,4})$")
@@ -52,24 +53,17 @@ def titles(work: Work) -> list[tuple[str, str | None]]:
     return [("title", work.title), ("subtitle", work.subtitle), ("maintitle", main)]
 
 
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-
-
 def volume_number(volume: str | None) -> str | None:
     """biblatex's volume is an integer: `III` → `3`; anything else is kept as written."""
-    if not volume or not re.fullmatch(r"[IVXLCDM]+", volume.strip().upper()):
-        return volume
-    values = [ROMAN[ch] for ch in volume.strip().upper()]
-    total = sum(
-        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
-    )
-    return str(total)
+    value = volume_value(volume)
+    return str(value) if value is not None else volume
 
 
 def book(work: Work) -> Pairs:
     return nonempty(
         [
             *titles(work),
+            ("series", work.series),
             ("volume", volume_number(work.volume)),
             *imprint(work),
             *dates(work),
@@ -83,6 +77,7 @@ def chapter(work: Work) -> Pairs:
         [
             *titles(work),
             ("booktitle", work.container),
+            ("series", work.series),
             ("volume", volume_number(work.volume)),
             *imprint(work),
             *dates(work),

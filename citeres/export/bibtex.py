@@ -114,8 +114,9 @@ def make_entry(entry_type: str, key: str, plain: Pairs, names: Pairs) -> Entry:
 
 
 FIELD_ORDER = (
-    "author", "editor", "title", "subtitle", "maintitle", "booktitle", "journal",
-    "journaltitle", "volume", "number", "edition", "address", "location", "publisher",
+    "author", "editor", "translator", "title", "subtitle", "maintitle", "booktitle",
+    "journal", "journaltitle", "series", "volume", "number", "edition", "address", "location",
+    "publisher",
     "year", "date", "origdate", "pages", "doi", "isbn", "url", "note",
 )  # fmt: skip
 
@@ -124,7 +125,13 @@ def name_pairs(work: Work) -> Pairs:
     authors = bibtex_names(work.authors)
     if authors and work.et_al:
         authors += " and others"  # BibTeX's own way of writing `et al.`
-    return nonempty([("author", authors), ("editor", bibtex_names(work.editors))])
+    return nonempty(
+        [
+            ("author", authors),
+            ("editor", bibtex_names(work.editors)),
+            ("translator", bibtex_names(work.translators)),
+        ]
+    )
 
 
 def imprint(work: Work) -> list[tuple[str, str | None]]:
@@ -142,7 +149,13 @@ def identifiers(work: Work) -> list[tuple[str, str | None]]:
 
 def book(work: Work) -> Pairs:
     return nonempty(
-        [("title", full_title(work)), ("volume", work.volume), *imprint(work), *identifiers(work)]
+        [
+            ("title", full_title(work)),
+            ("series", work.series),
+            ("volume", work.volume),
+            *imprint(work),
+            *identifiers(work),
+        ]
     )
 
 
@@ -151,6 +164,7 @@ def chapter(work: Work) -> Pairs:
         [
             ("title", full_title(work)),
             ("booktitle", work.container),
+            ("series", work.series),
             ("volume", work.volume),
             *imprint(work),
             ("pages", page_range(work.pages, "--")),

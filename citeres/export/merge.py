@@ -1,29 +1,38 @@
-"""Re-running never loses work: merge freshly generated entries into an existing .bib file.
+"""Re-running never loses work: merge freshly generated entries into an existing .bib text.
 
-citeres tells its own fields from hand edits by a sidecar, `.citeres/<file>.json` next to
-the .bib file, holding the values it generated last time. A field whose text still equals
-that value belongs to citeres and is updated; any other field (edited, added or deleted
-by hand) is kept as the user left it, and what citeres would have written is reported.
-Entries citeres never generated, comments, @string and unparsable blocks are kept verbatim.
+citeres tells its own fields from hand edits by the record (export/record.py) of the values
+it generated last time. A field whose text still equals that value belongs to citeres and is
+updated; any other field (edited, added or removed by hand) is kept as the user left it,
+and what citeres would have written is reported. Entries citeres never generated, comments,
+@string and unparsable blocks are kept verbatim, once each: the file is cut into pieces that
+put together give back the text exactly, so a block the parser cannot read never moves.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
 import bibtexparser
-from bibtexparser.model import Block, Entry, Field
+from bibtexparser.model import Block, Entry, Field, String
 
-from citeres.errors import OutputError
 from citeres.export.bibtex import write_entries
-from citeres.model import Problem, Severity
-from citeres.write import write_atomic
+from citeres.export.record import State
+from citeres.model import Problem, ProblemKind
 
 TYPE = "@type"  # the entry type, compared like a field
-State = dict[str, dict[str, str]]  # key → field → the text citeres generated
+LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+@dataclass(frozen=True)
+class Edits:
+    """The user's changes to the entries citeres generates, as data for the other formats."""
+
+    fields: dict[str, dict[str, str | None]] = field(default_factory=dict)  # None: removed
+    removed: frozenset[str] = frozenset()  # entries deleted by hand
+    own: tuple[Entry, ...] = ()  # entries kept that citeres did not generate this run
+    strings: tuple[String, ...] = ()  # the file's @string definitions, to read values with
 
 
 @dataclass(frozen=True)
@@ -31,10 +40,7 @@ class Merged:
     text: str
     state: State  # what citeres generated this run, for the next run's comparison
     problems: tuple[Problem, ...]
-
-
-def sidecar_path(path: Path) -> Path:
-    return path.parent / ".citeres" / f"{path.name}.json"
+    edits: Edits
 
 
 def entry_state(entry: Entry) -> dict[str, str]:
@@ -65,32 +71,36 @@ class EntryMerge:
     last: dict[str, str]
     new: dict[str, str]
     path: str
+    problems: list[Problem] = field(default_factory=list)
+    edits: dict[str, str | None] = field(default_factory=dict)  # field → the user's value
 
-    def run(self) -> tuple[Entry, list[Problem]]:
-        problems: list[Problem] = []
+    def run(self) -> Entry:
         fields: list[Field] = []
-        for field in self.existing.fields:
-            value = self.resolve(field.key.lower(), field.value, problems)
+        for old in self.existing.fields:
+            value = self.resolve(old.key.lower(), old.value)
             if value is not None:
-                fields.append(Field(field.key, value))
-        seen = {field.key.lower() for field in self.existing.fields} | {TYPE}
+                fields.append(Field(old.key, value))
+        seen = {old.key.lower() for old in self.existing.fields} | {TYPE}
         for key in self.new:
             if key not in seen:
-                kept = self.resolve(key, None, problems)
+                kept = self.resolve(key, None)
                 if kept is not None:
                     fields.append(Field(key, kept))
-        entry_type = self.resolve(TYPE, self.existing.entry_type.lower(), problems)
-        return Entry(entry_type or self.existing.entry_type, self.existing.key, fields), problems
+        entry_type = self.resolve(TYPE, self.existing.entry_type.lower())
+        return Entry(entry_type or self.existing.entry_type, self.existing.key, fields)
 
-    def resolve(self, key: str, mine: str | None, problems: list[Problem]) -> str | None:
+    def resolve(self, key: str, mine: str | None) -> str | None:
         """The value to write for one field; `mine` is the file's (None: absent)."""
         last, new = self.last.get(key), self.new.get(key)
         if same(mine, last):  # untouched since citeres wrote it: citeres may update it
             return new if not same(mine, new) else mine
+        if same(mine, new):
+            return mine
         # Edited, added or removed by hand: kept. A field citeres never wrote and would
         # not write (the user's own note, say) is no news; anything else is reported.
-        if not same(mine, new) and not (new is None and last is None):
-            problems.append(self.kept(key, mine, new))
+        self.edits[key] = mine
+        if not (new is None and last is None):
+            self.problems.append(self.kept(key, mine, new))
         return mine
 
     def kept(self, key: str, mine: str | None, new: str | None) -> Problem:
@@ -100,8 +110,7 @@ class EntryMerge:
         return Problem(
             path=self.path,
             line=(self.existing.start_line or 0) + 1,
-            kind="hand-edit-kept",
-            severity=Severity.INFO,
+            kind=ProblemKind.HAND_EDIT_KEPT,
             message=f"{self.existing.key}: {name} {state} by hand, kept; citeres {wants}"
             " (--overwrite to replace)",
         )
@@ -114,33 +123,59 @@ class Piece:
     key: str | None  # the entry key; None for comments, @string and unparsable blocks
     gap: str
     body: str
+    ours: bool = False  # written by citeres this run rather than kept from the file
 
 
 def pieces(text: str) -> tuple[list[tuple[Block, Piece]], str]:
-    """The blocks of `text` with their verbatim text and spacing, and the text after them."""
-    # No middleware: values keep their braces, quotes and @string references exactly.
-    blocks = bibtexparser.parse_string(text, parse_stack=[]).blocks
-    found, cursor = [], 0
+    """The blocks of `text`, each with its verbatim text and the spacing before it, and the
+    text after the last: joined, they give back `text` exactly.
+
+    A block the parser gave up on may claim the first characters of the block after it
+    (`@book{` on a line of its own ends where the next `@book` begins): it gives them back,
+    so no text is counted twice and the cursor always moves forward.
+    """
+    blocks = bibtexparser.parse_string(text, parse_stack=[]).blocks  # values as written
+    found: list[tuple[Block, Piece]] = []
+    cursor = 0
     for block in blocks:
         raw = block.raw or ""
         at = text.find(raw, cursor) if raw else -1
-        gap = text[cursor:at] if at >= 0 else "\n\n"
-        cursor = at + len(raw) if at >= 0 else cursor
+        if at < 0 and raw and found and not isinstance(found[-1][0], Entry):
+            before = found[-1][1]
+            start = cursor - len(before.body)
+            at = text.find(raw, start + 1)
+            if 0 <= at < cursor:
+                before.body, cursor = text[start:at], at
+            else:
+                at = -1
+        if at < 0:
+            continue  # nothing to place: whatever text it had stays in the next gap
         key = block.key if isinstance(block, Entry) else None
-        found.append((block, Piece(key, gap, raw)))
+        found.append((block, Piece(key, text[cursor:at], raw)))
+        cursor = at + len(raw)
     return found, text[cursor:]
 
 
-def render(entry: Entry) -> str:
-    return write_entries([entry]).rstrip("\n")
+def newline_of(text: str) -> str:
+    """The file's own line end: CRLF when most of its lines end so."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf > text.count("\n") - crlf else "\n"
+
+
+def render(entry: Entry, newline: str) -> str:
+    return LONE_LF.sub(newline, write_entries([entry]).rstrip("\n"))
 
 
 def merge(existing: str, last: State | None, generated: Sequence[Entry], path: str) -> Merged:
     """The merged file text; `last` is None when citeres has no record of the file."""
     last = last or {}
+    nl = newline_of(existing)
     new = {entry.key: entry for entry in generated}
     out: list[Piece] = []
     problems: list[Problem] = []
+    edits: dict[str, dict[str, str | None]] = {}
+    own: list[Entry] = []
+    strings: list[String] = []
     found, tail = pieces(existing)
     dropped_gap: str | None = None  # a dropped block's spacing goes to the next block
     for block, piece in found:
@@ -148,28 +183,43 @@ def merge(existing: str, last: State | None, generated: Sequence[Entry], path: s
             piece, dropped_gap = Piece(piece.key, dropped_gap, piece.body), None
         if not isinstance(block, Entry):
             out.append(piece)
+            strings += [block] if isinstance(block, String) else []
             continue
         fresh = new.pop(block.key, None)
         before = last.get(block.key)
         if fresh is None:
             if before is None or not same_entry(block, before):
                 out.append(piece)  # the user's own entry, or one edited by hand
+                own.append(block)
             else:
                 dropped_gap = piece.gap  # citeres' own entry for a work no longer cited
             continue
-        merged, found_here = EntryMerge(block, before or {}, entry_state(fresh), path).run()
-        problems += found_here
+        one = EntryMerge(block, before or {}, entry_state(fresh), path)
+        merged = one.run()
+        problems += one.problems
+        if one.edits:
+            edits[block.key] = one.edits
         if not same_fields(merged, block):
-            piece = Piece(piece.key, piece.gap, render(merged))
+            piece = Piece(piece.key, piece.gap, render(merged, nl), ours=True)
         out.append(piece)
+    removed = []
     for key, entry in sorted(new.items()):
         if key in last:
             problems.append(removed_by_hand(key, path))
+            removed.append(key)
         else:
-            insert_sorted(out, Piece(key, "\n\n" if out else "", render(entry)))
+            insert_sorted(out, Piece(key, nl * 2 if out else "", render(entry, nl), ours=True))
     state = {entry.key: entry_state(entry) for entry in generated}
-    text = "".join(piece.gap + piece.body for piece in out) + (tail or "\n")
-    return Merged(text, state, tuple(problems))
+    text = "".join(piece.gap + piece.body for piece in out) + tail
+    if not text.endswith("\n") and (ends_line(existing) or (out and out[-1].ours)):
+        text += nl
+    found_edits = Edits(edits, frozenset(removed), tuple(own), tuple(strings))
+    return Merged(text, state, tuple(problems), found_edits)
+
+
+def ends_line(text: str) -> bool:
+    """A file that ends its last line (or has none) is given a final line end again."""
+    return text.endswith("\n") or not text.strip()
 
 
 def same_fields(a: Entry, b: Entry) -> bool:
@@ -199,46 +249,6 @@ def removed_by_hand(key: str, path: str) -> Problem:
     return Problem(
         path=path,
         line=1,
-        kind="hand-edit-kept",
-        severity=Severity.INFO,
+        kind=ProblemKind.HAND_EDIT_KEPT,
         message=f"{key}: entry removed by hand, not written again (--overwrite to restore)",
     )
-
-
-def read_state(path: Path) -> State | None:
-    try:
-        data = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None  # no record: every existing field counts as the user's
-    entries = data.get("entries") if isinstance(data, dict) else None
-    return entries if isinstance(entries, dict) else None
-
-
-def write_bib(path: Path, entries: Sequence[Entry], overwrite: bool = False) -> list[Problem]:
-    """Write `entries` to `path`, merging with the file there unless `overwrite`.
-
-    The .bib is written before its sidecar: if a run stops between the two, the next run
-    sees citeres' new values as hand edits equal to what it generates, which is harmless.
-    """
-    existing = None if overwrite else read_existing(path)
-    if existing is None:
-        text, state, problems = write_entries(entries), None, ()
-    else:
-        merged = merge(existing, read_state(path), entries, str(path))
-        text, state, problems = merged.text, merged.state, merged.problems
-    write_atomic(path, text)
-    state = state if state is not None else {e.key: entry_state(e) for e in entries}
-    record = {"version": 1, "file": path.name, "entries": state}
-    write_atomic(
-        sidecar_path(path), json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    )
-    return list(problems)
-
-
-def read_existing(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OutputError(f"cannot read {path} to merge with it: {exc}") from None

@@ -31,9 +31,12 @@ def to_record(work: Work) -> list[str]:
         lines += tag("AU", ris_name(name))
     for name in work.editors:
         lines += tag("ED", ris_name(name))
+    for name in work.translators:
+        lines += tag("A4", ris_name(name))
     lines += [
         *tag("TI", full_title(work)),
         *tag("T2", work.container),
+        *tag("T3", work.series),
         *tag("VL", work.volume),
         *tag("IS", work.issue),
         *tag("ET", work.edition),

@@ -31,7 +31,7 @@ def unwrapped(document: Document) -> Document:
     if "\n" not in document.text:
         return document
     text = WRAP.sub(" ", document.text)
-    return Document(document.path, text, document.line_starts)
+    return Document(path=document.path, text=text, line_starts=document.line_starts)
 
 
 def find_all(document: Document) -> tuple[list[Mention], list[Problem]]:

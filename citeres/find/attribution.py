@@ -18,7 +18,8 @@ from citeres.find.titles import (
     person_names,
 )
 from citeres.find.words import LiteralScan
-from citeres.model import Document, Kind, Mention, Problem, Reference, Severity
+from citeres.identity import YEAR
+from citeres.model import Document, Kind, Mention, Problem, ProblemKind, Reference
 
 # A signature after a closing quotation mark, or alone on the line after one. Each dash
 # leads its own pattern (see LiteralScan); a hyphen counts only when set off by spaces:
@@ -29,7 +30,7 @@ SIGNED_BY_HYPHEN = LiteralScan(
     [f"(?m:{hyphen}(?=[ \t]){SIGNATURE})" for hyphen in ("--", "-")], before=""
 )
 BEFORE_DASH = re.compile(r"(?:(?P<quote>[”\"’»])|^)[ \t]*$", re.MULTILINE)
-TRAILING_YEAR = re.compile(r"(?:,[ \t]*|^|[ \t]+)(?P<year>1[0-9]\d\d|20\d\d)[ \t]*\.?$")
+TRAILING_YEAR = re.compile(rf"(?:,[ \t]*|^|[ \t]+)(?P<year>{YEAR})[ \t]*\.?$")
 QUOTE_END = re.compile(r"[”\"’»][ \t]*\n(?:[ \t]*\n)*[ \t]*$")
 CREDITING_VERBS = "noted|argued|shown|described|observed|reported|suggested|claimed|documented"
 CREDITING_NOUNS = "work|works|writing|writings|research|scholarship|studies"
@@ -130,7 +131,6 @@ def vague(document: Document, offset: int, message: str) -> Problem:
     return Problem(
         path=document.path,
         line=document.line_of(offset),
-        kind="vague-attribution",
-        severity=Severity.INFO,
+        kind=ProblemKind.VAGUE_ATTRIBUTION,
         message=message,
     )

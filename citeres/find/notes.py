@@ -12,8 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from citeres.model import Document, Kind, Mention, Problem, Severity
+from citeres.identity import IBID, OPCIT, YEAR
+from citeres.model import Document, Kind, Mention, Problem
+from citeres.problems import ProblemKind, templated
 from citeres.text import squash
+
+K = ProblemKind
 
 # `12. text`, `60 . text`, `12) text`, `[12] text`; the text must not be a bare URL list,
 # which belongs to the URL finder.
@@ -45,7 +49,7 @@ SPACED = re.compile(r"[ \t\u00a0](\d{1,4})[ \t\u00a0]*$", re.MULTILINE)
 BRACKETED = re.compile(r"\[(\d{1,4})\]")
 CARET = re.compile(r"\[\^(\d{1,4})\](?!:)")
 CITATION_EVIDENCE = re.compile(
-    r"(?<![\d\w])(?:1[5-9]\d\d|20\d\d)(?![\d\w])|\bpp?\.\s*[\dxvi]|\bibid\b|\bop\.?\s*cit|https?://|"
+    rf"(?<![\d\w]){YEAR}(?![\d\w])|\bpp?\.\s*[\dxvi]|\b{IBID}|{OPCIT}|https?://|"
     r"\bvol\.|\b[A-Z][\w ]{2,30}:\s*[A-Z][\w.&' ]+(?:,|$)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -341,7 +345,17 @@ def note_mentions(document: Document, note: Note) -> list[Mention]:
     for start, end in split_note(document.text, note.start, note.end):
         line = note.line if start == note.start else document.line_of(start)
         raw = squash(document.text[start:end])
-        mentions.append(Mention(document.path, line, start, end, Kind.FULL, raw, note.number))
+        mentions.append(
+            Mention(
+                path=document.path,
+                line=line,
+                start=start,
+                end=end,
+                kind=Kind.FULL,
+                raw=raw,
+                note=note.number,
+            )
+        )
     return mentions
 
 
@@ -354,33 +368,49 @@ def numbering_problems(
     previous = 0
     for note in section.notes:
         if note.number in seen:
-            message = (
-                f"note {note.number} is numbered twice (first at line {seen[note.number].line})"
+            first = seen[note.number].line
+            problems.append(
+                templated(
+                    K.DUPLICATE_NOTE,
+                    path=path,
+                    line=note.line,
+                    note=note.number,
+                    number=note.number,
+                    first=first,
+                )
             )
-            problems.append(problem(path, note.line, "duplicate-note", message, note.number))
         for missing in range(previous + 1, note.number):
-            message = (
-                f"note {missing} is missing from the notes (between {previous} and {note.number})"
+            problems.append(
+                templated(
+                    K.MISSING_NOTE,
+                    path=path,
+                    line=note.line,
+                    note=missing,
+                    number=missing,
+                    before=previous,
+                    after=note.number,
+                )
             )
-            problems.append(problem(path, note.line, "missing-note", message, missing))
         seen.setdefault(note.number, note)
         previous = max(previous, note.number)
     marked = {m.number for m in markers}
     for marker in markers:
         if marker.number not in seen:
             line = document.line_of(marker.offset)
-            message = f"marker {marker.number} in the text has no note"
-            problems.append(problem(path, line, "marker-without-note", message, marker.number))
+            problems.append(
+                templated(
+                    K.MARKER_WITHOUT_NOTE,
+                    path=path,
+                    line=line,
+                    note=marker.number,
+                    number=marker.number,
+                )
+            )
     for number, note in seen.items():
         if number not in marked:
-            message = f"note {number} has no marker in the text"
             problems.append(
-                problem(path, note.line, "note-without-marker", message, number, Severity.WARNING)
+                templated(
+                    K.NOTE_WITHOUT_MARKER, path=path, line=note.line, note=number, number=number
+                )
             )
     return problems
-
-
-def problem(
-    path: str, line: int, kind: str, message: str, note: int, severity: Severity = Severity.ERROR
-) -> Problem:
-    return Problem(path, line, kind, severity, message, note)

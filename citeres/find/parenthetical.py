@@ -20,6 +20,7 @@ from citeres.find.titles import (
     clean_person,
     person_names,
 )
+from citeres.identity import IBID, YEAR
 from citeres.model import Document, Kind, Mention, Name, Problem, Reference
 
 PARENS = re.compile(r"\(([^()\n]{2,400})\)")
@@ -28,20 +29,18 @@ CUE = re.compile(r"^(?:see(?:[ ]also)?|cf\.|e\.g\.,?|compare|for example,?)[ ]+"
 PAGE_NUMBER = r"(?:\d+|[ivxlc]+)(?:[ ]?[-–—][ ]?(?:\d+|[ivxlc]+))?(?:[ ]?ff?\.?)?"
 PAGES = rf"{PAGE_NUMBER}(?:,[ ]?{PAGE_NUMBER})*"
 LOCATOR = re.compile(rf",?[ ]*(?:pp?\.|pages?|at)[ ]*(?P<pages>{PAGES})[ ]*$")
-TRAILING_YEAR = re.compile(r"(?:,[ ]*|[ ]*\()(?P<year>1[5-9]\d\d|20\d\d)\)?[ ]*$")
+TRAILING_YEAR = re.compile(rf"(?:,[ ]*|[ ]*\()(?P<year>{YEAR})\)?[ ]*$")
 TITLE_RE = re.compile(rf"(?:{TITLE}|{QUOTED})")
 CITED_IN = re.compile(r"^(?P<speaker>.+?)[ ]+(?:cited|quoted)(?:[ ]+(?:in|by))?[ ]+(?P<rest>.+)$")
-YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+DATED = rf"{YEAR}[a-z]?"  # `1998`, `1998a`
 AUTHOR_DATE = re.compile(
-    rf"^(?P<authors>{PEOPLE}),?[ ]+(?P<year>{YEAR})"
+    rf"^(?P<authors>{PEOPLE}),?[ ]+(?P<year>{DATED})"
     rf"(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?[ ]*$"
 )
-IBID = re.compile(
-    rf"^(?:ibid|ibidem)\.?(?:,?[ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?$", re.IGNORECASE
-)
+IBID_PAGES = re.compile(rf"^{IBID}(?:,?[ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?$", re.IGNORECASE)
 AUTHOR_PAGE = re.compile(rf"^(?P<authors>{PEOPLE})[ ]+(?P<pages>{PAGES})$")
 YEAR_IN_PARENS = re.compile(
-    rf"[ \u00a0]\((?P<year>{YEAR})(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?\)"
+    rf"[ \u00a0]\((?P<year>{DATED})(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?\)"
 )
 REFERENCE_HEADING = re.compile(
     r"^[ \t]*(?:references|bibliography|works cited|sources|literature)[ \t]*:?[ \t]*$",
@@ -96,7 +95,7 @@ def read_segment(
 ) -> Found | None:
     if not raw:
         return None
-    ibid = IBID.match(raw)
+    ibid = IBID_PAGES.match(raw)
     if ibid:
         found = mention(document, start, raw, Kind.IBID, Reference(), ibid.group("pages"))
         return Found(found, False, False)

@@ -32,6 +32,7 @@ from citeres.find.titles import (
     word_count,
 )
 from citeres.find.words import LiteralScan, alternation
+from citeres.identity import YEAR
 from citeres.model import Document, Kind, Mention, Name, Problem, Reference
 
 PLURAL_GENRES = (
@@ -65,7 +66,7 @@ PERSON_AT = re.compile(PERSON)
 SEE = re.compile(
     rf"\b(?:[Ss]ee(?:{SP}also)?|[Cc]f\.|(?:account|study|history|discussion|analysis|survey|"
     rf"treatment|biography|overview|portrait|book|essay|article|work){SP}(?:in|by))"
-    rf"{SP}(?P<person>{PERSON}),{SP}(?P<bare>{TITLE})(?:,{SP}(?P<year>1[5-9]\d\d|20\d\d))?"
+    rf"{SP}(?P<person>{PERSON}),{SP}(?P<bare>{TITLE})(?:,{SP}(?P<year>{YEAR}))?"
     r"(?=[);.,:]|\s*$)"
 )
 OTHER_CUES = (

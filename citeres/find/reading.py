@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from citeres.find.titles import PEOPLE, clean_person, person_names
+from citeres.identity import YEAR
 from citeres.model import Document, Kind, Mention, Problem, Reference
 from citeres.text import squash
 
@@ -32,7 +33,7 @@ BULLET = re.compile(r"^[ \t]*(?:[-*•–—][ \t]+)?")
 MAX_ENTRY = 400  # characters: a longer line is prose, and the list has ended
 BY_AUTHOR = re.compile(rf"^(?P<title>.+?)[ \t]+by[ \t]+(?P<authors>{PEOPLE})[ \t]*\.?$")
 AUTHOR_YEAR_TITLE = re.compile(
-    rf"^(?P<authors>{PEOPLE})[ \t]+\((?P<year>1[5-9]\d\d|20\d\d)[a-z]?\)[ \t.,:]+(?P<title>[^.]+)"
+    rf"^(?P<authors>{PEOPLE})[ \t]+\((?P<year>{YEAR})[a-z]?\)[ \t.,:]+(?P<title>[^.]+)"
 )
 URL_OR_MARKER = re.compile(r"^(?:\[\d+\]|https?://|www\.)")
 LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -76,7 +77,7 @@ def fields(raw: str) -> Reference | None:
     if by and clean_person(by.group("authors").split(" and ")[0].split(",")[0]):
         return Reference(authors=person_names(by.group("authors")), title=squash(by.group("title")))
     dated = AUTHOR_YEAR_TITLE.match(raw)
-    if dated:
+    if dated and not raw[dated.end() :].strip(" ."):  # more after the title: the parser's
         return Reference(
             authors=person_names(dated.group("authors")),
             title=dated.group("title").strip(),

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from citeres.identity import LOWER, UPPER
 from citeres.model import Name
 from citeres.parse.names import parse_name, parse_names
 
-UPPER = "A-ZÀ-ÖØ-ÞĀĆČĎĐĒĘĚĞİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽА-ЯЁ"
 SP = r"[ \t\u00a0]+"  # spacing inside one line: titles and names never wrap here
 APOSTROPHE = "’'"
 # A capitalised word: `Arendt’s`, `Left-wing`, `Lévi-Strauss`; a trailing `Workers’` only when
@@ -31,7 +31,7 @@ QUOTED = rf"[{OPEN_QUOTE}](?P<quoted>{TITLE})[{CLOSE_QUOTE}]"
 
 # Names: initials (`S. A.`, `E.H.`), up to two given names, a particle, the family name.
 # The family name must hold a lower-case letter, so acronyms (NKVD, IWW) are never people.
-CAP = rf"[{UPPER}][^\W_]*[a-zà-ÿ](?:[’'\-][{UPPER}]?[^\W_]+)*"
+CAP = rf"[{UPPER}][^\W_]*[{LOWER}](?:[’'\-][{UPPER}]?[^\W_]+)*"
 INITIALS = rf"(?:[{UPPER}]\.[ \u00a0]?){{1,3}}"
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?[ \u00a0])"
 PARTICLE = r"(?:(?:de|van|von|der|den|la|le|du|da|di|del|al-|ibn|bin)[ \u00a0])"
@@ -84,8 +84,6 @@ FOLLOWERS_WORDS = """
 """
 FOLLOWERS = frozenset(FOLLOWERS_WORDS.split())
 FOLLOWER = re.compile(r"[ \t\u00a0]*(?:([a-z]+)|(\S)|$)")
-TITLE_RE = re.compile(TITLE)
-PEOPLE_RE = re.compile(PEOPLE)
 # Anchored at the end of a window: the scans find a cheap mark (`'s `, ` by `, ` (1998)`)
 # first and only then look back for the person, which keeps them fast on long texts.
 PERSON_ENDING = re.compile(rf"(?<![^\W_])(?:{PERSON})$")

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citeres.model import Document, Kind, Mention, Problem, Reference, Severity, WorkType
+from citeres.model import Document, Kind, Mention, Problem, Reference, WorkType
+from citeres.problems import ProblemKind, templated
+
+K = ProblemKind
 
 # `[3]` at the start of a line, its URL on the same line or after blank lines.
 ENTRY = re.compile(
@@ -88,34 +91,18 @@ def pairing(document: Document, entries: list[Entry]) -> list[Problem]:
     problems = []
     for entry in entries:
         if entry.number in numbers:
-            problems.append(problem(document, entry.start, "url-duplicate-entry", entry.number))
+            problems.append(problem(document, entry.start, K.URL_DUPLICATE_ENTRY, entry.number))
         numbers.setdefault(entry.number, entry)
         if entry.number not in markers:
-            kind = "url-entry-without-marker"
-            problems.append(problem(document, entry.start, kind, entry.number))
+            problems.append(
+                problem(document, entry.start, K.URL_ENTRY_WITHOUT_MARKER, entry.number)
+            )
     for number, at in markers.items():
         if number not in numbers:
-            problems.append(problem(document, at, "url-marker-without-entry", number))
+            problems.append(problem(document, at, K.URL_MARKER_WITHOUT_ENTRY, number))
     return problems
 
 
-MESSAGES = {
-    "url-duplicate-entry": ("URL reference [{n}] is listed twice", Severity.WARNING),
-    "url-entry-without-marker": (
-        "URL reference [{n}] is never marked in the text",
-        Severity.WARNING,
-    ),
-    "url-marker-without-entry": ("marker [{n}] has no URL reference", Severity.ERROR),
-}
-
-
-def problem(document: Document, offset: int, kind: str, number: int) -> Problem:
-    message, severity = MESSAGES[kind]
-    return Problem(
-        path=document.path,
-        line=document.line_of(offset),
-        kind=kind,
-        severity=severity,
-        message=message.format(n=number),
-        note=number,
-    )
+def problem(document: Document, offset: int, kind: ProblemKind, number: int) -> Problem:
+    line = document.line_of(offset)
+    return templated(kind, path=document.path, line=line, note=number, number=number)

@@ -5,18 +5,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from citeres.model import Citation, Kind, Mention, Problem, Reference, Severity
+from citeres.model import Citation, Kind, Mention, Problem, ProblemKind, Reference
 from citeres.parse.numbers import find_pages
 from citeres.parse.reference import IBID, parse_prepared, prepare
-
-SEVERITY = {"malformed-locator": Severity.WARNING, "volume-typo": Severity.WARNING}
 
 
 class Fields(NamedTuple):
     form: Kind
     reference: Reference
     pages: str | None
-    complaints: tuple[tuple[str, str], ...]
+    complaints: tuple[tuple[ProblemKind, str], ...]
 
 
 def fields_of(raw: str) -> Fields:
@@ -31,7 +29,7 @@ def fields_of(raw: str) -> Fields:
     if found is None or bool(IBID.match(text)) != bool(IBID.match(rest)):
         return parsed(text, pages_cut=False)
     base = parsed(rest, pages_cut=True)
-    complaint = (("malformed-locator", found.complaint),) if found.complaint else ()
+    complaint = ((ProblemKind.MALFORMED_LOCATOR, found.complaint),) if found.complaint else ()
     return base._replace(pages=found.value, complaints=complaint + base.complaints)
 
 
@@ -45,30 +43,30 @@ def parse_mention(mention: Mention) -> tuple[Citation, list[Problem]]:
     """Parse the mention's raw text unless its finder already knew the fields."""
     if mention.reference is not None:
         citation = Citation(
-            mention.path,
-            mention.line,
-            mention.kind,
-            mention.raw,
-            mention.reference,
-            mention.note,
-            mention.pages,
-            mention.start,
+            path=mention.path,
+            line=mention.line,
+            kind=mention.kind,
+            raw=mention.raw,
+            reference=mention.reference,
+            note=mention.note,
+            pages=mention.pages,
+            start=mention.start,
         )
         return citation, []
     fields = fields_of(mention.raw)
     kind = fields.form if mention.kind is Kind.FULL else mention.kind
     citation = Citation(
-        mention.path,
-        mention.line,
-        kind,
-        mention.raw,
-        fields.reference,
-        mention.note,
-        fields.pages,
-        mention.start,
+        path=mention.path,
+        line=mention.line,
+        kind=kind,
+        raw=mention.raw,
+        reference=fields.reference,
+        note=mention.note,
+        pages=fields.pages,
+        start=mention.start,
     )
     problems = [
-        Problem(mention.path, mention.line, k, SEVERITY.get(k, Severity.WARNING), m, mention.note)
-        for k, m in fields.complaints
+        Problem(path=mention.path, line=mention.line, kind=kind, message=message, note=mention.note)
+        for kind, message in fields.complaints
     ]
     return citation, problems

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citeres.identity import UPPER, YEAR
 from citeres.parse import imprint
 from citeres.parse.names import looks_like_names
 
-NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’\-]*"
-INITIALS = r"[A-Z]\.(?:\s?[A-Z]\.)*"
+NAME = rf"[{UPPER}][\w'’\-]*"
+INITIALS = rf"[{UPPER}]\.(?:\s?[{UPPER}]\.)*"
 # `Hobsbawm, Eric.`, `Smith, J. A.`, `Getty, J. Arch, and Oleg V. Naumov.`,
 # `Marx, Karl, and Friedrich Engels.`:
 # an inverted first author, perhaps others in reading order, closed by a full stop.
@@ -30,20 +31,20 @@ EDITION_HEAD = re.compile(
     re.IGNORECASE,
 )
 AUTHOR_DATE = re.compile(
-    r"^(?P<authors>[^()\d]+?)[,.]?\s+\(?(?P<year>(?:1[4-9]|20)\d\d[a-z]?|n\.\s?d\.)\)?"
-    r"(?:[.,:]\s*|$)(?P<rest>.*)$"
+    rf"^(?P<authors>[^()\d]+?)[,.]?\s+\(?(?P<year>{YEAR}[a-z]?|n\.\s?d\.)\)?"
+    r"(?:[.,:]\s*|(?<=\))\s+|$)(?P<rest>.*)$"
 )
-FAMILY = r"(?<![\w'’])(?:(?!and\s)[a-z]+\s){0,2}[A-ZÀ-ÖØ-Þ][\w'’]+(?:[ -]\s?[A-ZÀ-ÖØ-Þ][\w'’]+)?"
+FAMILY = rf"(?<![\w'’])(?:(?!and\s)[a-z]+\s){{0,2}}[{UPPER}][\w'’]+(?:[ -]\s?[{UPPER}][\w'’]+)?"
 # An initial without its full stop must be followed by punctuation: `Figes, A People's
 # Tragedy` is a name and a title, not `Figes, A.`
-INVERTED_INITIALS = rf"{FAMILY},\s?(?:[A-Z](?:\.\s?|\.?-|(?=[,&;:(])|\.(?=[,.&;:(]))){{1,4}}"
+INVERTED_INITIALS = rf"{FAMILY},\s?(?:[{UPPER}](?:\.\s?|\.?-|(?=[,&;:(])|\.(?=[,.&;:(]))){{1,4}}"
 # APA and kin: `Bergk, V., Haefeli, W. E., Gasse, C. & Martin-Facklam, M.` before the year
 # or the title; the initials are what make it a list of names and not a title.
 AUTHOR_BLOCK = re.compile(
     rf"^(?P<authors>{INVERTED_INITIALS}(?:,?\s*(?:&|and)?\s*{INVERTED_INITIALS})*"
     r"(?:,?\s*et\s+al\.?)?)\s*[.,:]?\s*(?P<rest>\S.*)$"
 )
-LEADING_YEAR = re.compile(r"^\(?(?P<year>(?:1[4-9]|20)\d\d)[a-z]?\)?[.,:]?\s*")
+LEADING_YEAR = re.compile(rf"^\(?(?P<year>{YEAR})[a-z]?\)?[.,:]?\s*")
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,10 @@ def author_date(text: str) -> AuthorDate | None:
     match = AUTHOR_DATE.match(text)
     if not match or not looks_like_names(match.group("authors")):
         return None
-    year = match.group("year")
+    dated = match.group("year")
     return AuthorDate(
         match.group("authors").strip(" ,."),
-        None if year.startswith("n") else year,
+        None if dated.startswith("n") else dated,
         match.group("rest").strip(" ,."),
     )
 

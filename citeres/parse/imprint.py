@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from citeres.parse.numbers import YEAR
+from citeres.identity import YEAR, last_year
 
 if TYPE_CHECKING:
     from citeres.parse.state import Parsed
@@ -23,18 +23,13 @@ PUBLISHER_WORDS = re.compile(
 # MLA's `Oxford UP, 1990`, `U of Chicago P`: case matters, `up` is a word.
 UNIVERSITY_PRESS = re.compile(r"\bUP\b|\bU of [A-Z]\w+ P\b")
 # `Metropolitan Books, 2007`, `Viking, 2001`: a short name, a comma and a year.
-PUBLISHER_THEN_YEAR = re.compile(r"^[A-Z][\w&.'’ -]{1,40},\s*(?:1[4-9]|20)\d\d\.?$")
+PUBLISHER_THEN_YEAR = re.compile(rf"^[A-Z][\w&.'’ -]{{1,40}},\s*{YEAR}\.?$")
 ABBREVIATED = re.compile(r"(?:\b(?:Inc|Co|Ltd|Bros|Corp|Pty|Publ|Pub|Assn|[A-Z])|\bP)\.$")
-YEAR_ONLY = re.compile(r"^\[?(?:c\.\s*|ca\.\s*)?(1[4-9]\d\d|20\d\d)[a-z]?\]?$|^n\.\s?d\.?$", re.I)
+YEAR_ONLY = re.compile(rf"^\[?(?:c\.\s*|ca\.\s*)?({YEAR})[a-z]?\]?$|^n\.\s?d\.?$", re.I)
 EDITION = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|rev(?:ised)?\.?|new|revised and expanded)\s+ed(?:ition|n)?\.?$",
     re.IGNORECASE,
 )
-
-
-def year_of(text: str) -> str | None:
-    years = YEAR.findall(text)
-    return years[-1] if years else None
 
 
 def is_imprint(segment: str) -> bool:
@@ -65,14 +60,14 @@ def apply_segments(state: Parsed, segments: list[str]) -> None:
     colon_seen = False
     for segment in segments:
         if YEAR_ONLY.match(segment):
-            state.set(year=year_of(segment))
+            state.set(year=last_year(segment))
         elif EDITION.match(segment):
             state.set(edition=segment)
         elif ":" in segment and not colon_seen:
             colon_seen = True
             left, right = (s.strip() for s in segment.split(":", 1))
             if YEAR_ONLY.match(right):
-                state.set(year=year_of(right))
+                state.set(year=last_year(right))
                 publisher, pending = pending, []
                 place = left
             else:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from citeres.identity import UPPER
 from citeres.model import Name
-from citeres.text import fold, squash
+from citeres.text import squash
 
 PARTICLES = frozenset(
     ("van von de der den di da del della dos das du le la ter ten vom zu ibn bin dei ").split()
@@ -28,11 +29,11 @@ NOT_IN_NAMES = frozenset(
 )
 ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others)\s*$", re.IGNORECASE)
 AND = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*)", re.IGNORECASE)
-INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z])")
+INITIALS = re.compile(rf"\b([{UPPER}])\.(?=[{UPPER}])")
 # One word of a personal name: capitalised (Lévi-Strauss, O'Brien, Gödel), an initial
 # (E., E.H.), or an Arabic-style prefix (al-Sadr).
 NAME_WORD = re.compile(
-    r"^(?:(?:[A-Z]\.){1,3}|[A-Z]\.?|(?:al-|el-)?[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’\-]*\.?|"
+    rf"^(?:(?:[{UPPER}]\.){{1,3}}|[{UPPER}]\.?|(?:al-|el-)?[{UPPER}][\w'’\-]*\.?|"
     r"(?:Mc|Mac|O['’])[A-Z][\w\-]*)$"
 )
 
@@ -108,7 +109,7 @@ def parse_inverted(text: str) -> Name:
     parts = [p.strip() for p in rest.split(",") if p.strip()]
     suffix = next((p for p in parts if p.lower() in SUFFIXES), "")
     given_words = " ".join(p for p in parts if p != suffix).split()
-    trailing = []  # `Mises, Ludwig von`: the particle written after the given names
+    trailing: list[str] = []  # `Mises, Ludwig von`: the particle written after the given names
     while given_words and given_words[-1].lower() in PARTICLES:
         trailing.insert(0, given_words.pop())
     given = " ".join(given_words)
@@ -119,8 +120,8 @@ def parse_inverted(text: str) -> Name:
 
 
 INVERTED_PAIR = re.compile(
-    r"((?<![\w'’])(?:(?!and\s)[a-z]+\s){0,2}[A-ZÀ-ÖØ-Þ][\w'’]+(?:[ -]\s?[A-ZÀ-ÖØ-Þ][\w'’]+)?),\s?"
-    r"((?:[A-Z](?:\.\s?|\.?-|\.?$|(?=[,&;])|\.(?=[,.&;]))){1,4})"
+    rf"((?<![\w'’])(?:(?!and\s)[a-z]+\s){{0,2}}[{UPPER}][\w'’]+(?:[ -]\s?[{UPPER}][\w'’]+)?),\s?"
+    rf"((?:[{UPPER}](?:\.\s?|\.?-|\.?$|(?=[,&;])|\.(?=[,.&;]))){{1,4}})"
 )
 
 
@@ -173,8 +174,3 @@ def share_family(names: list[Name]) -> tuple[Name, ...]:
         else:
             shared.append(name)
     return tuple(shared)
-
-
-def surname_key(name: Name) -> str:
-    """The part of a name that identifies it across spellings of the given names."""
-    return fold(name.family)

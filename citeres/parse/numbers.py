@@ -1,9 +1,11 @@
-"""Locators, volumes and years: `pp. 185-6`, `pp392-3`, `p. xiii`, `Vol. II`, `Vio. III`, `1970`."""
+"""Locators and volumes: `pp. 185-6`, `pp392-3`, `p. xiii`, `Vol. II`, `Vio. III`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from citeres.identity import roman_value
 
 PAGE = r"(?:\d+|(?-i:[xvilcdm]+))"  # roman page numbers are lower case: `P. L.` is a name
 PAGE_RANGE = rf"{PAGE}(?:\s*[-–—]+\s*{PAGE})?(?:\s*ff?\.?)?"
@@ -20,8 +22,6 @@ VOLUME = re.compile(
     r"(?P<number>[ivxlc]+|\d{1,3})\b\.?",
     re.IGNORECASE,
 )
-YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?:[a-z])?(?!\d)")
-ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 @dataclass(frozen=True)
@@ -54,26 +54,6 @@ def squash_match(match: re.Match[str]) -> str:
     return " ".join(match.group(0).split())
 
 
-def roman_value(numeral: str) -> int | None:
-    numeral = numeral.lower()
-    if not numeral or any(ch not in ROMAN for ch in numeral):
-        return None
-    total = 0
-    for ch, after in zip(numeral, [*numeral[1:], ""], strict=True):
-        value = ROMAN[ch]
-        total += -value if after and ROMAN[after] > value else value
-    return total
-
-
-def volume_number(volume: str | None) -> int | None:
-    """`II` and `2` are the same volume."""
-    if not volume:
-        return None
-    if volume.isdigit():
-        return int(volume)
-    return roman_value(volume)
-
-
 def find_volume(text: str) -> Found | None:
     """The volume, normalised (`II`, `3`), with a complaint when its label is misspelt."""
     match = VOLUME.search(text)
@@ -89,8 +69,3 @@ def find_volume(text: str) -> Found | None:
         complaint = f"`{written}` is not written `Vol. {value}`"
     rest = text[: match.start()] + text[match.end() :]
     return Found(value, rest, complaint)
-
-
-def find_year(text: str) -> str | None:
-    years = YEAR.findall(text)
-    return years[-1] if years else None

@@ -9,8 +9,11 @@ imprint.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-from citeres.model import Kind, Reference, WorkType
+from citeres.identity import IBID as IBID_FORM
+from citeres.identity import OPCIT as OPCIT_FORM
+from citeres.model import Kind, ProblemKind, Reference, WorkType
 from citeres.parse import bibliography, imprint
 from citeres.parse.names import ET_AL, parse_names
 from citeres.parse.numbers import BARE_PAGES, find_pages, find_volume
@@ -28,13 +31,9 @@ from citeres.text import squash
 EMPHASIS = re.compile(
     r"(?<![\w*_])(?P<mark>\*{1,2}|_{1,2})(?P<text>[^\s*_](?:[^*_]*[^\s*_])?)(?P=mark)(?![\w*_])"
 )
-# Ibid. in English, Latin, German (ebd.) and Italian (ivi); op. cit. and its kin: loc. cit.,
-# art. cit., Italian `cit.` alone after a comma, German `a.a.O.`.
-IBID = re.compile(r"^(?:ibid|ibidem|id|ebd|ebenda|ivi)\b\.?,?\s*", re.IGNORECASE)
-OPCIT = re.compile(
-    r",?\s*(?:\b(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit)\b\.?|(?<=,)\s*cit\.|\ba\.\s?a\.\s?O\.)",
-    re.IGNORECASE,
-)
+# The short forms of every language (identity.py); Italian `cit.` counts alone after a comma.
+IBID = re.compile(rf"^{IBID_FORM},?\s*", re.IGNORECASE)
+OPCIT = re.compile(rf",?\s*(?:{OPCIT_FORM}|(?<=,)\s*cit\.)", re.IGNORECASE)
 BRACKETED_EDITION = re.compile(
     r"\s*\((?P<edition>(?:\d+(?:st|nd|rd|th)|rev\.?|revised|new)\s+ed(?:ition|n)?\.?)\)",
     re.IGNORECASE,
@@ -52,6 +51,11 @@ DOI = re.compile(
     r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"”<>]+[^\s\"”<>.,;])", re.I
 )
 ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX])\b", re.I)
+IDENTIFIERS: tuple[tuple[re.Pattern[str], Literal["doi", "isbn", "url"]], ...] = (
+    (DOI, "doi"),
+    (ISBN, "isbn"),
+    (URL, "url"),
+)
 QUOTED = re.compile(r"[“\"](?P<title>[^”\"]{2,}?)[,.]?[”\"][,.]?")
 
 
@@ -95,7 +99,7 @@ def cut_pages(state: Parsed) -> None:
     if found:
         state.pages, state.text = found.value, found.rest.strip(" ,")
         if found.complaint:
-            state.complaints.append(("malformed-locator", found.complaint))
+            state.complaints.append((ProblemKind.MALFORMED_LOCATOR, found.complaint))
     elif state.form is Kind.IBID and BARE_PAGES.match(state.text.strip(" ,.")):
         state.pages, state.text = state.text.strip(" ,."), ""
 
@@ -121,7 +125,7 @@ def cut_volume(state: Parsed) -> None:
         state.set(volume=found.value)
         state.text = re.sub(r",\s*,", ",", found.rest).strip(" ,.")
         if found.complaint:
-            state.complaints.append(("volume-typo", found.complaint))
+            state.complaints.append((ProblemKind.VOLUME_TYPO, found.complaint))
 
 
 def cut_identifiers(state: Parsed) -> None:
@@ -130,13 +134,13 @@ def cut_identifiers(state: Parsed) -> None:
     if not IDENTIFIER_HINT.search(state.text):
         return
     state.text = ACCESSED.sub("", state.text)
-    for pattern, name in ((DOI, "doi"), (ISBN, "isbn"), (URL, "url")):
+    for pattern, name in IDENTIFIERS:
         match = pattern.search(state.text)
         if match:
             value = match.group(1) if name != "url" else match.group(0)
-            state.set(**{name: value.replace(" ", "")})
+            state.fields[name] = value.replace(" ", "")
             state.text = (state.text[: match.start()] + state.text[match.end() :]).strip(" ,.")
-    if state.get("url") and not state.text:
+    if state.fields.get("url") and not state.text:
         state.set(type=WorkType.WEB)
 
 
@@ -175,10 +179,10 @@ def cut_bracket_imprint(state: Parsed) -> None:
 def classify(state: Parsed) -> None:
     """Refine the form: an op. cit. with only a volume is volume-only; a reference with no
     imprint may be a short form of an earlier one (the resolver decides)."""
-    title, authors = state.get("title"), state.get("authors")
-    if state.form is Kind.OPCIT and state.get("volume") and not title:
+    title, authors = state.fields.get("title"), state.fields.get("authors")
+    if state.form is Kind.OPCIT and state.fields.get("volume") and not title:
         state.form = Kind.VOLUME_ONLY
-    elif state.form is Kind.FULL and authors and title is None and not state.get("url"):
+    elif state.form is Kind.FULL and authors and title is None and not state.fields.get("url"):
         state.form = Kind.SHORT  # `Smith, 45` or `Smith 1998, 45`: the resolver finds the work
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from citeres.identity import LOWER, UPPER, YEAR, is_year, last_year
 from citeres.model import Kind, Name, WorkType
 from citeres.parse import bibliography, imprint
 from citeres.parse.names import (
@@ -17,8 +18,9 @@ from citeres.parse.names import (
 from citeres.parse.numbers import BARE_PAGES
 from citeres.parse.state import Parsed
 
-YEAR_RANGE = re.compile(r"^(?:1[4-9]|20)\d\d\s*[-–—]\s*\d{2,4}$")
-BRACKET_IMPRINT = re.compile(r"\((?P<imprint>[^()]*\b(?:1[4-9]\d\d|20\d\d)[^()]*)\)")
+PAGE_RANGE = re.compile(r"\d\s*[-–—]\s*[A-Za-z]?\d")
+YEAR_RANGE = re.compile(rf"^{YEAR}\s*[-–—]\s*\d{{2,4}}$")
+BRACKET_IMPRINT = re.compile(rf"\((?P<imprint>[^()]*\b{YEAR}[^()]*)\)")
 EDITOR = re.compile(
     r"^(?:(?:ed|eds|edited|trans|translated|comp|compiled)\.?(?:\s+by)?\s+(?P<after>.+)|"
     r"(?P<before>.+?),?\s+\(?(?:ed|eds|editor|editors|trans|comp)\.?\)?)$",
@@ -43,7 +45,7 @@ def parse_container(state: Parsed, after: str) -> None:
         return
     bracket = BRACKET_IMPRINT.search(after)
     match = JOURNAL_NUMBERS.match(after)
-    if state.get("url") and not match and not bracket:
+    if state.fields.get("url") and not match and not bracket:
         # `“Soviet,” Encyclopaedia Britannica, https://...`: a page of a web site.
         segments = split_commas(after)
         state.set(type=WorkType.WEB, container=segments[0])
@@ -61,18 +63,28 @@ def parse_container(state: Parsed, after: str) -> None:
 
 def set_journal(state: Parsed, match: re.Match[str]) -> None:
     number = match.group("number")
-    year = imprint.year_of(match.group("year") or match.group("year2") or "")
-    if number and imprint.year_of(number) and not year:
-        year, number = imprint.year_of(number), None  # `Past and Present 38 (1967)`
+    year = last_year(match.group("year") or match.group("year2") or "")
+    if number and last_year(number) and not year:
+        year, number = last_year(number), None  # `Past and Present 38 (1967)`
     state.set(
         type=WorkType.ARTICLE,
         container=match.group("container").strip(" ,"),
-        volume=state.get("volume") or match.group("volume"),
+        volume=state.fields.get("volume") or match.group("volume"),
         issue=match.group("issue") or number,
-        year=year or state.get("year"),
+        year=year or state.fields.get("year"),
     )
-    if match.group("pages") and not state.pages:
-        state.pages = match.group("pages")
+    journal_pages(state, match.group("pages"))
+
+
+def journal_pages(state: Parsed, pages: str | None) -> None:
+    """`Review 3 (1990): 12-20`: a range after a journal's numbers is the article's own; a
+    single page is the page cited, unless the reference has cited its pages already."""
+    if not pages:
+        return
+    if PAGE_RANGE.search(pages) or state.pages:
+        state.set(pages=pages)
+    else:
+        state.pages = pages
 
 
 def after_title(state: Parsed, rest: list[str]) -> None:
@@ -118,7 +130,9 @@ def split_commas(text: str) -> list[str]:
     """Top-level comma segments (commas inside brackets stay)."""
     if "(" not in text and "[" not in text:
         return [s for s in (part.strip() for part in text.split(",")) if s]
-    segments, depth, current = [], 0, []
+    segments: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         depth += (ch in "([" and 1) or (ch in ")]" and -1) or 0
         if ch == "," and depth <= 0:
@@ -219,7 +233,7 @@ def join_suffix(segments: list[str]) -> list[str]:
 
 
 INITIALS_SEGMENT = re.compile(r"^(?:[A-Z]\.?[ -]?){1,4}$")
-GIVEN_SEGMENT = re.compile(r"^[A-Z][a-zà-ÿ'’-]+(?: [A-Z]\.)?$")
+GIVEN_SEGMENT = re.compile(rf"^[{UPPER}][{LOWER}'’-]+(?: [{UPPER}]\.)?$")
 TITLE_LIKE = re.compile(r"^(?:The|A|An)\b|\s(?:of|and|the|in|on|for|to|a)\s")
 
 
@@ -292,6 +306,6 @@ def trailing_pages(state: Parsed, segments: list[str]) -> None:
     if state.pages or len(segments) < 2:
         return
     last = segments[-1]
-    if BARE_PAGES.match(last) and not re.fullmatch(r"1[4-9]\d\d|20\d\d", last):
+    if BARE_PAGES.match(last) and not is_year(last):
         state.pages = last
         segments.pop()

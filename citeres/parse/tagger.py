@@ -1,0 +1,118 @@
+"""The trained reference models at run time: label the tokens of a reference string, split
+a note into its references, and read each reference's fields.
+
+The models load on first use (python-crfsuite is imported only then), and every result is
+cached per distinct string, since notes repeat references.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from citeres.parse.features import Featurizer, load_lexicon
+from citeres.parse.spans import fields_of, spans_of
+from citeres.parse.tokens import Token, tokenize
+
+MODELS = Path(__file__).parent / "models"
+FIELD_MODEL, NOTE_MODEL, LEXICON = "fields.crfsuite", "notes.crfsuite", "lexicon.json"
+WINDOW = 400  # tokens labelled at a time: a reference is far shorter; a 1 MB line is not
+
+
+class Model:
+    """One CRF and the features it was trained on."""
+
+    def __init__(self, path: Path, featurizer: Featurizer) -> None:
+        import pycrfsuite  # here, not at import: start-up of commands that never parse
+
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+        self.featurize = featurizer
+
+    def labels(self, text: str, tokens: tuple[Token, ...]) -> tuple[str, ...]:
+        out: list[str] = []
+        for at in range(0, len(tokens), WINDOW):
+            window = tokens[at : at + WINDOW]
+            out += self.tagger.tag(self.featurize(text, window))
+        return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def featurizer() -> Featurizer:
+    return Featurizer(load_lexicon(MODELS / LEXICON))
+
+
+@lru_cache(maxsize=1)
+def field_model() -> Model:
+    return Model(MODELS / FIELD_MODEL, featurizer())
+
+
+@lru_cache(maxsize=1)
+def note_model() -> Model:
+    return Model(MODELS / NOTE_MODEL, featurizer())
+
+
+@lru_cache(maxsize=32768)
+def tag(text: str) -> tuple[tuple[Token, ...], tuple[str, ...]]:
+    """The tokens of a reference string and the label of each."""
+    tokens = tokenize(text)
+    return tokens, field_model().labels(text, tokens) if tokens else ()
+
+
+@lru_cache(maxsize=32768)
+def parsed(text: str) -> tuple[tuple[str, Any], ...]:
+    tokens, labels = tag(text)
+    if not tokens:
+        return ()
+    fields = fields_of(spans_of(text, tokens, labels))
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in fields.items())
+
+
+def parse(text: str) -> dict[str, Any]:
+    """The fields of one reference in the contract's work shape, plus `locator` (the pages
+    cited) and `form` (full, ibid, opcit, short); `{}` for a blank string."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in parsed(text)}
+
+
+@lru_cache(maxsize=32768)
+def split_note(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of the references in a note; the rest is commentary."""
+    tokens = tokenize(text)
+    if not tokens:
+        return ()
+    spans: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for token, label in zip(tokens, note_model().labels(text, tokens), strict=True):
+        if label == "B" or (label == "I" and current is None):
+            if current:
+                spans.append(current)
+            current = (token.start, token.end)
+        elif label == "I" and current:
+            current = (current[0], token.end)
+        elif current:
+            spans.append(current)
+            current = None
+    if current:
+        spans.append(current)
+    return tuple((start, end) for start, end in map(trimmed(text), spans) if end > start)
+
+
+def trimmed(text: str):  # type: ignore[no-untyped-def]
+    """A reference span without the separator it ends on (`…, 4–5,`, `…, p. 45;`)."""
+
+    def trim(span: tuple[int, int]) -> tuple[int, int]:
+        start, end = span
+        while end > start and text[end - 1] in ",;: ":
+            end -= 1
+        return start, end
+
+    return trim
+
+
+def parse_note(text: str) -> list[dict[str, Any]]:
+    """Each reference of a note, parsed alone, with its `start`, `end` and `raw` text."""
+    return [
+        {"start": start, "end": end, "raw": text[start:end], **parse(text[start:end])}
+        for start, end in split_note(text)
+    ]

@@ -1,0 +1,100 @@
+"""Markdown → the text the finders read, line for line: heading marks dropped (`## Notes` is a
+Notes heading), links as `text url` (the reference parser cuts a URL out of a note, and the
+URL finder finds it in running text), images as their alt text, in-page links to a number
+as `[N]` markers, backslash escapes undone, emphasis (`*Title*`) dropped in running text,
+where the finders do not read it and miss the title it marks; it stays in footnotes
+(`[^3]: ...`), where the reference parser reads it. Code is left alone.
+
+Every line keeps its place, so the line of every character is the original file's line.
+"""
+
+from __future__ import annotations
+
+import re
+
+FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+BOLD_LINE = re.compile(r"^[ \t]*(\*\*|__)(?P<text>[^*_\n]+)\1[ \t]*:?[ \t]*$")
+# `[text](url "title")` and `![alt](src)`: the text may hold brackets and the destination
+# parentheses one deep; every quantifier stops at a character the next part cannot start
+# with, so no input makes it backtrack.
+LINK = re.compile(
+    r"(?P<image>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"\((?P<url><[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)"
+)
+# `[text][label]` and `[text][]`, a link only when the file defines the label.
+REFERENCE_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\[(?P<label>[^\[\]\n]*)\]")
+DEFINITION = re.compile(r"^[ \t]{0,3}\[([^\[\]\n^]+)\]:[ \t]*\S", re.MULTILINE)
+AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp)://[^\s<>]*)>")
+ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
+NUMBER = re.compile(r"\s*\[?(\d{1,4})\]?\s*")
+FOOTNOTE = re.compile(r"^[ \t]{0,3}\[\^[^\]\n]+\]:")
+EMPHASIS = re.compile(  # as CommonMark reads it within a line: not inside snake_case words
+    r"(?<![\w*_\\])(?P<mark>\*{1,2}|_{1,2})(?P<text>[^\s*_](?:[^*_\n]*[^\s*_])?)(?P=mark)(?![\w*_])"
+)
+
+
+def convert(text: str) -> str:
+    """The text of a Markdown file, ready for the finders; as many lines as the file."""
+    lines = text.split("\n")
+    labels = {m.group(1).lower() for m in DEFINITION.finditer(text)}
+    fence = None
+    for i, line in enumerate(lines):
+        opening = FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        lines[i] = convert_line(line, labels)
+    return "\n".join(lines)
+
+
+def convert_line(line: str, labels: set[str]) -> str:
+    heading = ATX_HEADING.match(line) or BOLD_LINE.match(line)
+    if heading:
+        line = heading.group("text") or ""
+    emphasis = bool(FOOTNOTE.match(line))  # kept in a footnote, for the reference parser
+    if "`" not in line:
+        return inline(line, labels, emphasis)
+    pieces, done = [], 0  # code spans are kept verbatim, the text around them converted
+    for span in CODE_SPAN.finditer(line):
+        pieces += [inline(line[done : span.start()], labels, emphasis), span.group()]
+        done = span.end()
+    return "".join([*pieces, inline(line[done:], labels, emphasis)])
+
+
+def inline(text: str, labels: set[str], emphasis: bool) -> str:
+    if "[" in text:
+        text = LINK.sub(link, text)
+        if labels:
+            text = REFERENCE_LINK.sub(lambda m: reference_link(m, labels), text)
+    if "<" in text:
+        text = AUTOLINK.sub(r"\g<url>", text)
+    if not emphasis and ("*" in text or "_" in text):
+        text = EMPHASIS.sub(r"\g<text>", text)
+    if "\\" in text:
+        text = ESCAPE.sub(r"\1", text)
+    return text
+
+
+def link(match: re.Match[str]) -> str:
+    text = match.group("text").strip()
+    url = match.group("url").strip("<>")
+    if match.group("image"):
+        return text
+    number = NUMBER.fullmatch(text)
+    if url.startswith("#") and number:
+        return f"[{number.group(1)}]"  # an in-page link to a note: its marker
+    if not url.startswith(("http://", "https://")) or not text or url in text:
+        return text or url
+    return f"{text} {url}"
+
+
+def reference_link(match: re.Match[str], labels: set[str]) -> str:
+    label = (match.group("label") or match.group("text")).lower()
+    return match.group("text") if label in labels else match.group()
