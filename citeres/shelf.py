@@ -132,13 +132,13 @@ def in_order(
 
 def merged(buckets: Sequence[list[int]], after: int, descending: bool) -> Iterator[int]:
     if descending:
-        merged: Iterator[int] = heapq.merge(*map(reversed, buckets), reverse=True)
+        stream: Iterator[int] = heapq.merge(*map(reversed, buckets), reverse=True)
     else:
         # Lazily from the first index above `after`: the caller often stops early.
         runs = [map(b.__getitem__, range(bisect.bisect_right(b, after), len(b))) for b in buckets]
-        merged = runs[0] if len(runs) == 1 else heapq.merge(*runs)
+        stream = runs[0] if len(runs) == 1 else heapq.merge(*runs)
     last = None
-    for j in merged:
+    for j in stream:
         if j != last:
             yield j
             last = j
