@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import random
 import tempfile
@@ -32,6 +33,7 @@ from extract import FAMILY, FILLER, GIVEN, PLACES, PUBLISHERS, Essay, pages, tit
 from citeres import cluster
 from citeres.model import Citation, Kind, Name, Reference
 from citeres.pipeline import Request, run, without_cyclic_gc
+from citeres.read.inputs import LIMIT_VARIABLE
 from citeres.resolve import Resolution
 
 RUNNING_TEXT_SHARE = 1 / 3
@@ -128,6 +130,8 @@ def best(repeat: int, call: Callable[[], object], profile: bool) -> float:
 
 
 def files(sizes: list[float], seed: int, repeat: int, profile: bool) -> None:
+    # One file of 64 MB is over the default input limit, which guards against mistakes.
+    os.environ[LIMIT_VARIABLE] = str(int(max(sizes) * 2) + 1)
     print(
         "size    files  many: CPU s   MB/s | one file: CPU s   MB/s | one/many | growth many, one"
     )
