@@ -9,20 +9,23 @@ only when nothing earlier matches do they look ahead (which is reported).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
+from itertools import islice
 
 from citeres.identity import is_idem as idem_word
 from citeres.identity import significant_words, surname_set, volume_number
 from citeres.model import Citation, Kind, Problem, ProblemKind, Reference
 from citeres.parse.reference import has_imprint
+from citeres.shelf import Shelf, in_order
 from citeres.text import main_title, same_words, title_matches
 
 K = ProblemKind
 
 NO_WORK = {Kind.ATTRIBUTION, Kind.AUTHOR_ONLY}
 DEFINING = {Kind.FULL, Kind.FURTHER_READING, Kind.URL}
+SHOWN = 4  # works an ambiguous form names in its problem; two tell it is ambiguous
 
 
 @dataclass(frozen=True)
@@ -33,32 +36,49 @@ class Resolution:
 
 
 class Resolver:
-    """The pass's memory: the anchors so far, and an index of what each citation could
-    match (surnames, title words, URLs)."""
+    """The pass's memory: the anchors so far, and the citations that define a work so far,
+    filed on a Shelf under what could match them; updated as the pass goes, never rebuilt."""
 
     def __init__(self, citations: Sequence[Citation]) -> None:
         self.citations = list(citations)
         self.anchors: list[int | None] = [None] * len(citations)
         self.problems: list[Problem] = []
-        self.index: dict[str, list[int]] = defaultdict(list)
-        for j, citation in enumerate(self.citations):
-            for key in index_keys(citation.reference):
-                self.index[key].append(j)
+        self.keys = [index_keys(c.reference) for c in self.citations]
+        self.defined = Shelf()  # the citations before this one that define their work
+        self.current, self.asking = -1, set[str]()  # the citation resolved, its keys
 
-    def related(self, i: int, indices: range) -> list[int]:
-        """Citations in `indices` that share a surname, a title's first or last word, or
-        the URL with citation i: the only ones that could name the same work."""
-        found: set[int] = set()
-        for key in index_keys(self.citations[i].reference):
-            found.update(self.index[key])
-        return sorted(j for j in found if j in indices)
+    @cached_property
+    def later(self) -> Shelf:
+        """The full citations, as written, for the short forms that look ahead. Filed when
+        first asked for: the look-ahead reads only those after the asking citation, which
+        the pass has not reached and so not changed."""
+        shelf = Shelf()
+        for j, citation in enumerate(self.citations):
+            if citation.kind in DEFINING:
+                shelf.file(j, citation.reference)
+        return shelf
+
+    def related(
+        self, i: int, buckets: Sequence[list[int]], after: int = -1, descending: bool = False
+    ) -> Iterator[int]:
+        """The citations in `buckets`, in text order (or the reverse), that share a surname,
+        a title's first or last word, or the URL with citation i (as first written, but for
+        the citation being resolved): how far a short form reaches."""
+        keys = self.asking if i == self.current else self.keys[i]
+        return (
+            j for j in in_order(buckets, after, descending) if not keys.isdisjoint(self.keys[j])
+        )
 
     def run(self) -> Resolution:
         for i, citation in enumerate(self.citations):
+            self.current, self.asking = i, self.keys[i]
             if i and is_idem(citation.reference):
                 self.citations[i] = citation = same_author(citation, self.citations[i - 1])
+                self.asking = index_keys(citation.reference)
             rule = RULES.get(citation.kind, resolve_by_fields)
             self.anchors[i] = rule(self, i)
+            if self.anchors[i] == i:
+                self.defined.file(i, self.citations[i].reference)
         return Resolution(self.citations, self.anchors, self.problems)
 
     def report(self, i: int, kind: ProblemKind, message: str) -> None:
@@ -70,9 +90,9 @@ class Resolver:
     def mark_ambiguous(self, i: int) -> None:
         self.citations[i] = replace(self.citations[i], ambiguous=True)
 
-    def defining(self, indices: range | list[int]) -> list[int]:
-        """Anchors among `indices` that define a work themselves."""
-        return [j for j in indices if self.anchors[j] == j]
+
+def first(count: int, found: Iterable[int]) -> list[int]:
+    return list(islice(found, count))
 
 
 def is_idem(ref: Reference) -> bool:
@@ -161,15 +181,20 @@ def resolve_full(r: Resolver, i: int) -> int | None:
     if not names_something(citation.reference):
         r.report(i, K.UNPARSED_REFERENCE, f"`{citation.raw}` names no author, title or URL")
         return None
-    earlier = r.defining(r.related(i, range(i)))
-    same = [j for j in earlier if same_work(r.citations[j].reference, citation.reference)]
-    if not same:
+    latest = next(earlier_same(r, i, citation.reference), None)
+    if latest is None:
         return i
     if citation.kind is Kind.FULL and not has_imprint(citation.reference):
         r.citations[i] = replace(citation, kind=Kind.SHORT)
-        note_variants(r, i, same[-1])
-    year_conflict(r, i, same[-1])
-    return same[-1]
+        note_variants(r, i, latest)
+    year_conflict(r, i, latest)
+    return latest
+
+
+def earlier_same(r: Resolver, i: int, ref: Reference) -> Iterator[int]:
+    """The citations before i that define the work of `ref`, the latest first."""
+    found = r.related(i, r.defined.same(ref), descending=True)
+    return (j for j in found if same_work(r.citations[j].reference, ref))
 
 
 def year_conflict(r: Resolver, i: int, j: int) -> None:
@@ -194,14 +219,14 @@ def resolve_by_fields(r: Resolver, i: int) -> int | None:
     ref = citation.reference
     if (citation.kind in NO_WORK and not ref.title) or not names_something(ref):
         return None
-    earlier = candidates(r, i, range(i))
+    earlier = first(SHOWN, candidates(r, i))
     if len(earlier) == 1:
         note_variants(r, i, earlier[0])
         return earlier[0]
     if len(earlier) > 1:
         ambiguous(r, i, earlier)
         return None
-    later = [j for j in candidates(r, i, range(i + 1, len(r.citations))) if defines_later(r, j)]
+    later = first(SHOWN, (j for j in candidates(r, i, later=True) if defines_later(r, j)))
     if len(later) == 1:
         return forward(r, i, later[0])
     if len(later) > 1:
@@ -217,9 +242,7 @@ def other_volume(r: Resolver, i: int) -> int | None:
     if not ref.title:
         return unresolved(r, i)
     loose = replace(ref, volume=None)
-    found = [
-        j for j in r.defining(r.related(i, range(i))) if matches(loose, r.citations[j].reference)
-    ]
+    found = first(2, defined_matching(r, i, loose))
     if len(found) != 1:
         return unresolved(r, i)
     full = r.citations[found[0]]
@@ -239,8 +262,7 @@ def by_title_alone(r: Resolver, i: int) -> int | None:
     if not ref.title or not ref.authors:
         return unresolved(r, i)
     untitled = replace(ref, authors=())
-    earlier = r.defining(r.related(i, range(i)))
-    found = [j for j in earlier if matches(untitled, r.citations[j].reference)]
+    found = first(2, defined_matching(r, i, untitled))
     if len(found) != 1:
         return unresolved(r, i)
     full = r.citations[found[0]].reference
@@ -255,25 +277,26 @@ def by_title_alone(r: Resolver, i: int) -> int | None:
     return found[0]
 
 
-def candidates(r: Resolver, i: int, indices: range) -> list[int]:
+def candidates(r: Resolver, i: int, later: bool = False) -> Iterator[int]:
+    """The works citation i could name, in text order: earlier citations that define one,
+    or (`later`) full citations after it."""
+    if not later:
+        return defined_matching(r, i, r.citations[i].reference)
     ref = r.citations[i].reference
-    found = []
-    for j in r.related(i, indices):
-        if j < i and r.anchors[j] != j:
-            continue
-        if j > i and r.citations[j].kind not in DEFINING:
-            continue
-        if matches(ref, r.citations[j].reference):
-            found.append(j)
-    return found
+    found = r.related(i, r.later.matching(ref), after=i)
+    return (j for j in found if matches(ref, r.citations[j].reference))
+
+
+def defined_matching(r: Resolver, i: int, short: Reference) -> Iterator[int]:
+    """Earlier citations defining a work that `short` (citation i's reference, or a loosened
+    copy of it) could name, in text order."""
+    found = r.related(i, r.defined.matching(short))
+    return (j for j in found if matches(short, r.citations[j].reference))
 
 
 def defines_later(r: Resolver, j: int) -> bool:
     """A later full citation that no earlier one already defined."""
-    return not any(
-        same_work(r.citations[k].reference, r.citations[j].reference)
-        for k in r.defining(r.related(j, range(j)))
-    )
+    return next(earlier_same(r, j, r.citations[j].reference), None) is None
 
 
 def forward(r: Resolver, i: int, j: int) -> int:
@@ -290,7 +313,7 @@ def forward(r: Resolver, i: int, j: int) -> int:
 
 def ambiguous(r: Resolver, i: int, found: list[int]) -> None:
     r.mark_ambiguous(i)
-    names = "; ".join(describe(r.citations[j].reference) for j in found[:4])
+    names = "; ".join(describe(r.citations[j].reference) for j in found[:SHOWN])
     kind = (
         K.AMBIGUOUS_OPCIT
         if r.citations[i].kind in (Kind.OPCIT, Kind.VOLUME_ONLY)

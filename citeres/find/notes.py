@@ -99,9 +99,12 @@ def note_starts(text: str) -> list[NoteStart]:
         style = match.lastgroup or "plain"
         number = int(match.group(style).translate(SUPERSCRIPTS))
         found[match.start()] = NoteStart(number, match.start(), match.end(), style)
-    # Under a `Notes` heading a bare number may start a note: `1 Eric Hobsbawm, ...`
-    for heading in NOTES_HEADING.finditer(text):
-        for match in BARE_START.finditer(text, heading.end()):
+    # Under a `Notes` heading a bare number may start a note: `1 Eric Hobsbawm, ...`. Each
+    # heading's search stops at the next heading, which searches on from there.
+    headings = list(NOTES_HEADING.finditer(text))
+    for n, heading in enumerate(headings):
+        end = headings[n + 1].start() if n + 1 < len(headings) else len(text)
+        for match in BARE_START.finditer(text, heading.end(), end):
             start = NoteStart(int(match.group(1)), match.start(), match.end(), "bare")
             found.setdefault(match.start(), start)
     return [found[k] for k in sorted(found)]
@@ -186,9 +189,9 @@ def marked_enough(document: Document, section: NotesSection) -> bool:
 
 def section_markers(document: Document, section: NotesSection) -> list[Marker]:
     """The markers of a section's notes, aligned with their numbering, in its body."""
-    body = document.text[: section.body_end]
     numbers = {n.number for n in section.notes}
-    candidates = marker_candidates(body, section.markers, section.body_start)
+    text, start, end = document.text, section.body_start, section.body_end
+    candidates = marker_candidates(text, section.markers, start, end)  # no copy of the text
     return align(candidates, numbers, max(numbers) + MAX_GAP)
 
 
@@ -198,11 +201,10 @@ def last_note_end(text: str, start: NoteStart) -> int:
     end = len(text) if end < 0 else end
     while end < len(text):
         current = text[start.text_start : end]
-        rest = text[end:]
-        following = re.match(r"(\n[ \t\u00a0]*){1,3}(?=\S)", rest)
+        following = FOLLOWING_LINE.match(text, end)
         if not following:
             break
-        next_line_start = end + following.end()
+        next_line_start = following.end()
         next_line_end = text.find("\n", next_line_start)
         next_line_end = len(text) if next_line_end < 0 else next_line_end
         next_line = text[next_line_start:next_line_end]
@@ -210,6 +212,9 @@ def last_note_end(text: str, start: NoteStart) -> int:
             break
         end = next_line_end
     return end
+
+
+FOLLOWING_LINE = re.compile(r"(\n[ \t\u00a0]*){1,3}(?=\S)")
 
 
 def continues(current: str, next_line: str) -> bool:
@@ -224,35 +229,39 @@ def body_end(text: str, first_note: int) -> int:
     return headings[-1].start() if headings else first_note
 
 
-def marker_candidates(body: str, style: str = "glued", start: int = 0) -> list[Marker]:
-    """Possible markers in body[start:]: `[3]`, `[^3]`, or digits glued to the text."""
+def marker_candidates(
+    body: str, style: str = "glued", start: int = 0, end: int | None = None
+) -> list[Marker]:
+    """Possible markers in body[start:end]: `[3]`, `[^3]`, or digits glued to the text."""
+    end = len(body) if end is None else end
     if style != "glued":
         pattern = BRACKETED if style == "[" else CARET
-        return [Marker(int(m.group(1)), m.start(1), 2) for m in pattern.finditer(body, start)]
+        return [Marker(int(m.group(1)), m.start(1), 2) for m in pattern.finditer(body, start, end)]
     found = [
         Marker(int(m.group().translate(SUPERSCRIPTS)), m.start(), glue_weight(body, m.start()))
-        for m in DIGITS.finditer(body, start)
-        if glued(body, m.start(), m.end())
+        for m in DIGITS.finditer(body, start, end)
+        if glued(body, m.start(), m.end(), end)
     ]
     found += [
         Marker(int(m.group(1)), m.start(1), 2)
-        for m in SPACED.finditer(body, start)
+        for m in SPACED.finditer(body, start, end)
         if spaced(body, m.start())
     ]
     # `claim.[1]` against notes numbered `1.`, as in text copied from a wiki.
-    found += [Marker(int(m.group(1)), m.start(1), 3) for m in BRACKETED.finditer(body, start)]
+    found += [Marker(int(m.group(1)), m.start(1), 3) for m in BRACKETED.finditer(body, start, end)]
     return sorted(found, key=lambda m: m.offset)
 
 
-def glued(body: str, start: int, end: int) -> bool:
+def glued(body: str, start: int, end: int, limit: int) -> bool:
     """Up to four digits glued to a word or closing punctuation, and not running on into
-    a word or a decimal part: `Russia.5`, `freedom”.3`, not `1917s`, `1.5`."""
+    a word or a decimal part (before `limit`, where the body stops): `Russia.5`,
+    `freedom”.3`, not `1917s`, `1.5`."""
     if end - start > 4 or start == 0:
         return False
     before = body[start - 1]
     if not (before in GLUE or before.isalpha()):
         return False
-    after = body[end : end + 2]
+    after = body[end : min(end + 2, limit)]
     return not after or not (after[0].isalnum() or after[0] == "_" or DECIMAL_TAIL.match(after))
 
 

@@ -188,8 +188,41 @@ def author_page(document: Document, match: re.Match[str], start: int, end: int) 
 def listed(text: str, family: str) -> bool:
     """Whether an entry starts `Family,`: at a line's start, or after the full stop that
     ends the entry before it (the sentence finders read wrapped lines joined)."""
+    if family and not family[0].isspace() and "," not in family and len(family) <= LONGEST_HEAD:
+        return family in entry_heads(text)
     entry = rf"(?:^|\.\s+)[ \t]*(?:[-*•][ \t]+)?{re.escape(family)},"
     return re.search(entry, text, re.MULTILINE) is not None
+
+
+ENTRY_START = re.compile(r"^[ \t]*|\.\s+", re.MULTILINE)
+LONGEST_HEAD = 100
+last_heads: tuple[str, frozenset[str]] | None = None
+
+
+def entry_heads(text: str) -> frozenset[str]:
+    """Every `Family` that an entry could start `Family,` with, collected in one pass, so
+    that each `(Word 123)` of a document does not search the whole text again. Kept for
+    the text last asked about, known by identity: comparing a long text with another
+    equal one would cost as much as a search."""
+    global last_heads
+    if last_heads is not None and last_heads[0] is text:
+        return last_heads[1]
+    heads = set()
+    for start in ENTRY_START.finditer(text):
+        at = start.end()
+        heads.add(head_at(text, at))
+        if text[at : at + 1] in ("-", "*", "•") and text[at + 1 : at + 2] in (" ", "\t"):
+            at += 1
+            while text[at : at + 1] in (" ", "\t"):
+                at += 1
+            heads.add(head_at(text, at))
+    last_heads = (text, frozenset(heads))
+    return last_heads[1]
+
+
+def head_at(text: str, at: int) -> str:
+    comma = text.find(",", at, at + LONGEST_HEAD + 1)
+    return text[at:comma] if comma > at else ""
 
 
 def author_date(

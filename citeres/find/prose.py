@@ -9,7 +9,7 @@ too. Organisations, events and places are not works; a missed title beats an inv
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from citeres.find.spans import Spans
@@ -263,14 +263,51 @@ def repeats(text: str, named: list[Named], claimed: Spans) -> list[Named]:
     or more that is not a common phrase (`the ...`) or part of a longer run."""
     titles = {n.title: n.authors for n in sorted(named, key=lambda n: -len(n.authors))}
     found: list[Named] = []
+    places = title_places(text, titles)
     for title in sorted(titles, key=len, reverse=True):
-        for start in occurrences(text, title):
+        for start in places[title] if title in places else occurrences(text, title):
             end = start + len(title)
             if not (is_quoted(text, start, end) or plain_use(text, start, end, title)):
                 continue
             if claimed.claim(start, end):
                 found.append(Named(start, end, title, titles[title]))
     return found
+
+
+FIRST_WORD = re.compile(r"\w+")
+
+
+def title_places(text: str, titles: Iterable[str]) -> dict[str, list[int]]:
+    """Where each title that starts with a word stands as whole words, in one scan of the
+    text for all of them: a title standing whole starts where its first word stands whole,
+    and there the titles with that first word are looked up by their first characters."""
+    by_first: dict[str, dict[int, dict[str, list[str]]]] = {}
+    places: dict[str, list[int]] = {}
+    for title in titles:
+        first = FIRST_WORD.match(title)
+        if first is not None:
+            size = min(len(title), PREFIX)
+            by_size = by_first.setdefault(first.group(), {})
+            by_size.setdefault(size, {}).setdefault(title[:size], []).append(title)
+            places[title] = []
+    if not by_first:
+        return places
+    pattern = re.compile(rf"(?<!\w){alternation(sorted(by_first))}(?!\w)")
+    for match in pattern.finditer(text):
+        at = match.start()
+        for size, by_prefix in by_first[match.group()].items():
+            for title in by_prefix.get(text[at : at + size], ()):
+                end = at + len(title)
+                if text.startswith(title, at) and not (end < len(text) and is_word(text[end])):
+                    places[title].append(at)
+    return places
+
+
+PREFIX = 16  # characters of a title looked up at once: few titles share as many
+
+
+def is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def occurrences(text: str, title: str) -> Iterator[int]:
