@@ -1,0 +1,99 @@
+"""What tells a run of numbered lines to be notes, apart from its markers: a notes heading
+or a footnote rule above it, and entries that read like references (a year, a page
+locator, a short form, an imprint, a title in italics or quotes after a name, a URL).
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeres.identity import IBID, OPCIT, YEAR
+
+NOTES_HEADING = re.compile(
+    r"^[ \t]*(?:end\s*notes|notes|footnotes|notes and references|anmerkungen|fu(?:ß|ss)noten"
+    r"|endnoten|notas|notes et références)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The rule a printed page sets above its footnotes: `——————`, `____`, `-----`.
+RULE = re.compile(r"[ \t]*(?:[—―–]{3,}|_{4,}|-{4,})[ \t]*")
+HEADING_WINDOW = 200  # characters between a notes heading and the first note
+RULE_LINES = 2  # lines between a rule and the first note under it
+# Evidence that an entry is a reference, in any style: a year, a locator (`p. 5`, `S. 76`,
+# `vol. 2`, `n. 3`, `at 5` after a comma), a short form (`Ibid.`, `Ebd.`, `Id.`, `op. cit.`,
+# `supra`), a URL, an editor or translator, a law report (`539 U. S. 306`), an imprint
+# (`Place: Publisher,`), a title in italics or quotes after a name, `See`/`Cf.` opening it.
+EVIDENCE = re.compile(
+    rf"(?<![\d\w]){YEAR}(?![\d\w])"
+    r"|\b(?:pp?|ss?|bd|vol|vols|t|nn?|col|fol|ch|chap|kap|no|nr|art|sec)\.\s*[\dxvilc]"
+    rf"|(?<!\w){IBID}|{OPCIT}|\b(?:supra|infra|passim|ff)\b"
+    r"|https?://|\bwww\.|\bdoi\b|\bisbn\b"
+    r"|\b(?:eds?|trans|hg|hrsg|comp)\.|\b(?:edited|translated|compiled) by\b"
+    r"|,\s*at\s+\d|\b\d+\s+(?:U\.\s?S\.|F\.\s?(?:2d|3d|4th|Supp)|S\.\s?Ct\.)",
+    re.IGNORECASE,
+)
+OPENING = re.compile(r"[\s^*_“\"]*(?:see|cf|vgl|siehe|voir)\b", re.IGNORECASE)
+CASED_EVIDENCE = re.compile(
+    r"\b[A-Z][\w ]{2,30}:\s*[A-Z][\w.&' ]+(?:,|$)"  # Place: Publisher,
+    r"|[A-Z][\w.'’-]+,\s*(?:in\s+)?(?:\*[^*\n]{3,}\*|_[^_\n]{3,}_|[“\"][^”\"\n]{3,}[”\"])",
+    re.MULTILINE,  # Name, *Title*
+)
+SEARCHED = 400  # characters of an entry read for evidence that the entries are notes
+SEARCHED_FOR_ANY = 4000  # characters of a note read for whether it cites anything
+# What a reference opens with or ends on when it shows none of the above: a name and a
+# title (`Frederick Engels, The Peasant War`, `Bender et al., "Stochastic Parrots," 614`), a
+# quoted title, a title in italics anywhere, a page after a comma at its end.
+NAME_TITLE = re.compile(
+    r"[\s(\[^]*(?:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|von|van|of|et al\.|and|&))*"
+    r",\s+(?:[A-Z\d*_“\"‘]|in\b)|[“\"][^”\"\n]{3,}[”\"])"
+)
+ITALICS = re.compile(r"\*[^*\n]{3,}\*|(?<!\w)_[^_\n]{3,}_(?!\w)")
+PAGE_AT_END = re.compile(r",\s*\d+(?:\s*[–-]\s*\d+)?\.?\s*\Z")
+
+
+def reads_as_reference(text: str, start: int, end: int) -> bool:
+    end = min(end, start + SEARCHED)
+    return bool(
+        OPENING.match(text, start, end)
+        or EVIDENCE.search(text, start, end)
+        or CASED_EVIDENCE.search(text, start, end)
+    )
+
+
+def cites(text: str, start: int, end: int) -> bool:
+    """Whether a note reads as citing anything, rather than only commenting or thanking."""
+    end = min(end, start + SEARCHED_FOR_ANY)
+    return bool(
+        EVIDENCE.search(text, start, end)
+        or CASED_EVIDENCE.search(text, start, end)
+        or OPENING.match(text, start, end)
+        or NAME_TITLE.match(text, start, end)
+        or ITALICS.search(text, start, end)
+        or PAGE_AT_END.search(text, max(start, end - 40), end)
+    )
+
+
+def heading_start(text: str, first_label: int) -> int | None:
+    """The start of the notes heading just above a run's first label, if there is one."""
+    window_start = max(0, text.rfind("\n", 0, max(0, first_label - HEADING_WINDOW)))
+    headings = list(NOTES_HEADING.finditer(text, window_start, first_label))
+    return headings[-1].start() if headings else None
+
+
+def rule_start(text: str, first_label: int) -> int | None:
+    """The start of the footnote rule just above a label (blank lines may stand between)."""
+    end = first_label - 1
+    for _ in range(RULE_LINES + 1):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if RULE.fullmatch(line):
+            return start
+        if line.strip():
+            return None
+        end = start - 1
+    return None
+
+
+def has_heading(text: str, start: int, end: int) -> bool:
+    return bool(NOTES_HEADING.search(text, start, end))
