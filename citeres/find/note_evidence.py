@@ -81,18 +81,29 @@ def heading_start(text: str, first_label: int) -> int | None:
 
 def rule_start(text: str, first_label: int) -> int | None:
     """The start of the footnote rule just above a label (blank lines may stand between)."""
-    end = first_label - 1
+    start, line = line_above(text, first_label)
+    return start if RULE.fullmatch(line) else None
+
+
+def frame_above(text: str, label: int) -> bool:
+    """Whether a notes heading or a footnote rule stands right above a label."""
+    _, line = line_above(text, label)
+    return bool(RULE.fullmatch(line) or NOTES_HEADING.fullmatch(line))
+
+
+def line_above(text: str, offset: int) -> tuple[int, str]:
+    """The nearest line above the line at `offset` that is not blank (a few blank lines
+    may stand between), and where it starts; an empty line when there is none."""
+    end = offset - 1
     for _ in range(RULE_LINES + 1):
         if end < 0:
-            return None
+            break
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
-        if RULE.fullmatch(line):
-            return start
         if line.strip():
-            return None
+            return start, line
         end = start - 1
-    return None
+    return offset, ""
 
 
 def has_heading(text: str, start: int, end: int) -> bool:

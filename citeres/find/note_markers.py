@@ -19,6 +19,7 @@ from citeres.find.note_labels import SUPERSCRIPTS, Key
 # Markers are found by scanning for runs of digits, the cheap way, and then checking the
 # characters around each run in Python: lookbehinds at every position cost four times more.
 DIGITS = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+SUPERSCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 GLUE = frozenset(".,;:!?'\"“”‘’)]")
 DECIMAL_TAIL = re.compile(r"[.,]\d")
 # A marker set off by a space at the end of a line: `Hannah Arendt 2`.
@@ -78,7 +79,7 @@ def glued(text: str, start: int, end: int) -> bool:
     if start == 0 or end - start > MAX_DIGITS:
         return False
     before = text[start - 1]
-    if not (before in GLUE or before.isalpha()):
+    if not (before in GLUE or before.isalpha() or text[start] in SUPERSCRIPT_DIGITS):
         return False
     after = text[end : end + 2]
     return not after or not (after[0].isalnum() or after[0] == "_" or DECIMAL_TAIL.match(after))
@@ -91,9 +92,11 @@ def spaced(text: str, space: int) -> bool:
 
 
 def glue_weight(text: str, offset: int) -> int:
-    """Closing punctuation before a marker is strong evidence; a letter (`B52`), an opening
-    quote or a figure (`600,000.34` may be a decimal) is weak."""
+    """A superscript or closing punctuation before a marker is strong evidence; a letter
+    (`B52`), an opening quote or a figure (`600,000.34` may be a decimal) is weak."""
     before = text[offset - 1]
+    if text[offset] in SUPERSCRIPT_DIGITS:
+        return 3
     weak = (
         before.isalpha()
         or before in "“‘"

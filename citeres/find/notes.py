@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from citeres.find import note_evidence as evidence
 from citeres.find.note_labels import UNMISTAKABLE, Key, Label, labels, natural_end
 from citeres.find.note_markers import Marker, MarkerIndex, align, candidates
-from citeres.find.spans import Spans
 from citeres.identity import IBID, YEAR_MAX, YEAR_MIN
 from citeres.model import Document, Kind, Mention, Problem, Reference, WorkType
 from citeres.problems import ProblemKind, templated
@@ -37,6 +36,7 @@ MAX_LINES_BETWEEN = 14  # lines of text between two notes that make them two par
 OPEN_RUNS = 8  # runs of one family a label may still continue
 MARKED = 0.5  # the share of a block's notes whose markers align: evidence
 CITING = 0.5  # the share of its entries that read like references: evidence
+SHORT_ENTRY = 300  # characters: a reference is rarely longer, a paragraph rarely shorter
 # A note that is only a URL (and perhaps the date it was read): `3. https://…, 19.7.2016`.
 URL_NOTE = re.compile(r"<?(?P<url>(?:https?://|www\.)[^\s<>]+)>?(?P<rest>[^\n]{0,60})", re.S)
 URL_TAIL = ".,;:!?'’\"”)]}>"
@@ -132,29 +132,58 @@ def cites(text: str, note: Note, after: Note | None) -> bool:
 def find_blocks(document: Document) -> list[NotesBlock]:
     """The blocks of notes, in text order, never overlapping."""
     text = document.text
-    runs = [r for r in runs_of(labels(text)) if len(r) > 1 or may_stand_alone(text, r[0])]
+    runs = [r for r in runs_of(text, labels(text)) if len(r) > 1 or may_stand_alone(text, r[0])]
     if not runs:
         return []
     bounds = sorted(label.line_start for run in runs for label in run)
     indexes: dict[str, MarkerIndex] = {}
     found = [candidate(document, run, bounds, indexes) for run in runs]
     blocks: list[NotesBlock] = []
-    territory = Spans()
+    taken = Taken()
     for cand in found:
-        if any(territory.overlaps(n.start, n.start + 1) for n in cand.notes):
+        if any(taken.holds(n.start, max(n.end, n.start + 1)) for n in cand.notes):
             continue
         region = blocks[-1].end if blocks else 0
+        cand = taken.below(cand)
         block = judged(cand, markers(cand, index_of(text, cand.family, indexes), region))
         if block is not None:
             blocks.append(block)
-            for part in block.parts:
-                territory.claim(part.top, max(part.end, part.top + 1))
+            taken.take(block)
     if not blocks:
-        fallback = longest_citing(found)
+        fallback = longest_citing(found, len(text))
         if fallback is not None:
             index = index_of(text, fallback.family, indexes)
             blocks.append(block_of(fallback, markers(fallback, index, 0)))
     return blocks
+
+
+class Taken:
+    """The spans of the parts of the blocks taken so far, kept sorted."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def take(self, block: NotesBlock) -> None:
+        for part in block.parts:
+            bisect.insort(self.spans, (part.top, part.end))
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether text[start:end] meets a part taken."""
+        at = bisect.bisect_left(self.spans, (end, end))
+        return at > 0 and self.spans[at - 1][1] > start
+
+    def floor(self, offset: int) -> int:
+        """The end of the last part taken before `offset` (0 when none)."""
+        at = bisect.bisect_right(self.spans, (offset, offset))
+        return min(self.spans[at - 1][1], offset) if at else 0
+
+    def below(self, cand: Candidate) -> Candidate:
+        """The candidate with each part's top moved below the parts taken: a heading found
+        above a part may belong to the block before."""
+        parts = tuple(
+            replace(part, top=max(part.top, self.floor(part.notes[0].start))) for part in cand.parts
+        )
+        return replace(cand, parts=parts)
 
 
 def may_stand_alone(text: str, label: Label) -> bool:
@@ -175,37 +204,60 @@ def index_of(text: str, family: str, indexes: dict[str, MarkerIndex]) -> MarkerI
 # Runs: labels whose numbers rise by small steps
 
 
-def runs_of(found: list[Label]) -> list[list[Label]]:
+@dataclass
+class Run:
+    labels: list[Label]
+    framed: bool  # its first label stands under a notes heading or a footnote rule
+
+
+def runs_of(text: str, found: list[Label]) -> list[list[Label]]:
     """Runs of labels of one family whose numbers rise by one, a few skipped or repeated.
     A label continues the open run it follows most closely (a list inside the notes does
-    not break them); a number lower than every open run's starts a new one."""
-    open_runs: dict[str, list[list[Label]]] = {}
+    not break them); a number lower than every open run's, or one repeated under a heading
+    or a rule, starts a new run, and a new run under a heading or a rule closes the others:
+    the next chapter's notes."""
+    open_runs: dict[str, list[Run]] = {}
     runs: list[list[Label]] = []
     for label in found:
         family_runs = open_runs.setdefault(label.family, [])
-        run = best_run(family_runs, label)
+        framed = under_frame(text, label)
+        run = best_run(family_runs, label, framed)
         if run is not None:
-            run.append(label)
+            run.labels.append(label)
             continue
         runs.append([label])
-        family_runs.append(runs[-1])
+        if framed:
+            family_runs.clear()
+        family_runs.append(Run(runs[-1], framed))
         if len(family_runs) > OPEN_RUNS:
             family_runs.pop(0)
     return runs
 
 
-def best_run(runs: list[list[Label]], label: Label) -> list[Label] | None:
-    best, best_rank = None, (True, MAX_GAP + 1)
-    for run in reversed(runs):  # the most recent run wins a tie
-        gap = step(run[-1], label)
-        if gap is None or (gap != 1 and label.style != run[-1].style):
+def under_frame(text: str, label: Label) -> bool:
+    return evidence.frame_above(text, label.line_start)
+
+
+def best_run(runs: list[Run], label: Label, framed: bool) -> Run | None:
+    """The open run a label continues: the smallest step on, a run that started under a
+    heading before one that did not, the most recent on a tie. Only a run under a heading
+    is continued across the labels of another (a list inside the notes)."""
+    best, best_rank = None, (True, MAX_GAP + 1, True)
+    latest = max(runs, key=lambda r: r.labels[-1].line_start, default=None)
+    for run in reversed(runs):
+        if run is not latest and not run.framed:
+            continue
+        last = run.labels[-1]
+        gap = step(last, label)
+        if gap is None or (gap != 1 and label.style != last.style):
             continue
         if gap == 0 and (
-            label.row - run[-1].row > MAX_LINES_BETWEEN
-            or (len(run) > 1 and run[-2].key == label.key)
+            framed
+            or label.row - last.row > MAX_LINES_BETWEEN
+            or (len(run.labels) > 1 and run.labels[-2].key == label.key)
         ):
-            continue  # a number repeated far on starts again (the next opinion); thrice, never
-        rank = (gap == 0, gap)
+            continue  # a repeat far on or under a heading starts again; thrice, never
+        rank = (gap == 0, gap, not run.framed)
         if rank < best_rank:
             best, best_rank = run, rank
     return best
@@ -336,7 +388,8 @@ def markers(cand: Candidate, index: MarkerIndex, region: int) -> list[Marker]:
 def judged(cand: Candidate, aligned: list[Marker]) -> NotesBlock | None:
     """The block a candidate is, on its evidence, or None."""
     keys = {n.key for n in cand.notes}
-    marked = len({m.key for m in aligned} & keys) / len(keys)
+    # A weak marker (digits glued to a letter: `B52`) counts half.
+    marked = sum(1 if m.weight > 1 else 0.5 for m in aligned if m.key in keys) / len(keys)
     if keep(cand, marked):
         return block_of(cand, aligned)
     return None
@@ -362,20 +415,29 @@ def yearish(cand: Candidate) -> bool:
     return all(YEAR_MIN <= n.number <= YEAR_MAX for n in cand.notes)
 
 
-def longest_citing(found: list[Candidate]) -> Candidate | None:
-    """The longest run of references numbered from near 1 in one part (the later on a tie):
-    a page of notes whose markers are elsewhere."""
+def longest_citing(found: list[Candidate], size: int) -> Candidate | None:
+    """The longest run of references numbered from near 1 in one part (the later on a tie)
+    that ends the document, or nearly: a page of notes whose markers are elsewhere, not a
+    table of contents."""
     eligible = [
         c
         for c in found
         if len(c.parts) == 1
+        and size - c.parts[0].end <= max(c.parts[0].end - c.parts[0].top, size // 4)
         and c.notes[0].number <= MAX_GAP
         and len(c.notes) >= (3 if c.style == "bare" else 2)
         and c.citing >= CITING
+        and short_entries(c)
         and not yearish(c)
         and not (c.family == "bracket" and c.urls)
     ]
     return max(reversed(eligible), key=lambda c: len(c.notes)) if eligible else None
+
+
+def short_entries(cand: Candidate) -> bool:
+    """Whether most entries are as short as references are, not paragraphs of an essay."""
+    lengths = sorted(n.end - n.start for n in cand.notes)
+    return lengths[len(lengths) // 2] <= SHORT_ENTRY
 
 
 def block_of(cand: Candidate, aligned: list[Marker]) -> NotesBlock:
@@ -433,27 +495,19 @@ def note_mentions(document: Document, note: Note) -> list[Mention]:
 
 
 def numbering_problems(document: Document, block: NotesBlock) -> list[Problem]:
+    """A block's notes numbered twice or missing, markers without notes, notes without
+    markers. A block that starts far from 1 (an excerpt) misses nothing before its first."""
     path = document.path
-    notes = block.notes
     problems: list[Problem] = []
     seen: dict[Key, Note] = {}
-    first = notes[0]
+    first = block.notes[0]
     previous: Key = (first.key[0], 0 if first.number <= MAX_GAP else first.number - 1)
-    for note in notes:
+    for note in block.notes:
         if note.key in seen:
-            problems.append(
-                templated(
-                    K.DUPLICATE_NOTE,
-                    path=path,
-                    line=note.line,
-                    note=note.number,
-                    number=note.label,
-                    first=seen[note.key].line,
-                )
-            )
-        if note.key[0] != previous[0]:
-            previous = (note.key[0], 0)
-        for missing in range(previous[1] + 1, note.number):
+            first_line = seen[note.key].line
+            problems.append(problem(K.DUPLICATE_NOTE, path, note, first=first_line))
+        counted = previous[1] if note.key[0] == previous[0] else 0  # a new page counts from 0
+        for missing in range(counted + 1, note.number):
             problems.append(
                 templated(
                     K.MISSING_NOTE,
@@ -470,27 +524,21 @@ def numbering_problems(document: Document, block: NotesBlock) -> list[Problem]:
     marked = {m.key for m in block.markers}
     for marker in block.markers:
         if marker.key not in seen:
+            line = document.line_of(marker.offset)
+            number = shown(marker.key)
             problems.append(
                 templated(
-                    K.MARKER_WITHOUT_NOTE,
-                    path=path,
-                    line=document.line_of(marker.offset),
-                    note=marker.number,
-                    number=shown(marker.key),
+                    K.MARKER_WITHOUT_NOTE, path=path, line=line, note=marker.number, number=number
                 )
             )
-    for key, note in seen.items():
-        if key not in marked:
-            problems.append(
-                templated(
-                    K.NOTE_WITHOUT_MARKER,
-                    path=path,
-                    line=note.line,
-                    note=note.number,
-                    number=note.label,
-                )
-            )
+    problems += [
+        problem(K.NOTE_WITHOUT_MARKER, path, n) for k, n in seen.items() if k not in marked
+    ]
     return problems
+
+
+def problem(kind: ProblemKind, path: str, note: Note, **values: object) -> Problem:
+    return templated(kind, path=path, line=note.line, note=note.number, number=note.label, **values)
 
 
 def shown(key: Key) -> str:
