@@ -63,8 +63,10 @@ def test_a_lone_numbered_line_needs_a_heading_even_with_a_marker() -> None:
 
 
 def test_numbering_problems_are_reported_per_block() -> None:
-    chapter_one = FILLER + "A.1 B.2\n\nNotes\n\n1. " + CARR.format(1) + "\n2. Ibid.\n\n"
-    chapter_two = FILLER + "C.1 D.2 E.3\n\nNotes\n\n1. " + MEYER.format(2) + "\n3. Ibid.\n"
+    chapter_one = FILLER + "Carr.1 Hill.2\n\nNotes\n\n1. " + CARR.format(1) + "\n2. Ibid.\n\n"
+    chapter_two = (
+        FILLER + "Meyer.1 Lewin.2 Serge.3\n\nNotes\n\n1. " + MEYER.format(2) + "\n3. Ibid.\n"
+    )
     assert problems(chapter_one + chapter_two) == [
         ("marker-without-note", "marker 2 in the text has no note"),
         ("missing-note", "note 2 is missing from the notes (between 1 and 3)"),
@@ -267,6 +269,22 @@ def test_superscript_markers_and_notes() -> None:
     text += MEYER.format(4) + "\n"
     assert numbers(text) == [["1", "2"]]
     assert problems(text) == []
+
+
+def test_a_numbered_reference_list_whose_markers_are_mostly_not_recognised() -> None:
+    entries = "\n".join(
+        f"[{n}] A. Author, Title {n}, Journal {n} (1990), pp. 1-9." for n in range(1, 9)
+    )
+    text = FILLER + "As shown in [3-5], and as [7, 2] argue.\n\nReferences\n\n" + entries + "\n"
+    (block,) = blocks(text)
+    assert [m.number for m in block.markers] == [3, 4, 5, 7]  # [7, 2]: one rises
+    assert problems(text) == [
+        ("note-without-marker", f"note {n} has no marker in the text") for n in (1, 2, 6, 8)
+    ]
+    fewer = text.replace(", and as [7, 2] argue", "")
+    assert problems(fewer) == [
+        ("unmarked-notes", "5 of these 8 notes have no marker that citeres recognises in the text")
+    ]
 
 
 # What is not notes

@@ -22,9 +22,14 @@ DIGITS = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 SUPERSCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 GLUE = frozenset(".,;:!?'\"“”‘’)]")
 DECIMAL_TAIL = re.compile(r"[.,]\d")
+SECTION = re.compile(r"[ \t]*(?:[^\W\d_]|\d{1,3}(?:\.\d{1,3})*)\.")  # `5.`, `A.`, `2.3.`
 # A marker set off by a space at the end of a line: `Hannah Arendt 2`.
 SPACED = re.compile(r"[ \t\u00a0](\d{1,9})[ \t\u00a0]*$", re.MULTILINE)
 BRACKETED = re.compile(r"\[(\d{1,9})\]")
+# `[181, 20]`, `[3-5]`, `[2, 7–9]`: several references marked at once, in numbered styles.
+BRACKETED_LIST = re.compile(r"\[\d{1,9}(?:[ \t]*[,;–-][ \t]*\d{1,9}){1,19}\]")
+LISTED = re.compile(r"(\d{1,9})(?:[ \t]*[–-][ \t]*(\d{1,9}))?")
+MAX_RANGE = 20  # numbers a range such as `[3-5]` may stand for
 CARET = re.compile(r"\[\^(\d{1,9})\](?!:)")
 PAGE_NOTE = re.compile(r"\[(\d{1,9}):(\d{1,9})\]")
 MAX_DIGITS = 9  # as labels: a longer run of digits is a figure
@@ -45,6 +50,7 @@ def candidates(text: str, family: str) -> list[Marker]:
     """Possible markers of notes of one family, in text order."""
     if family == "bracket":
         found = [Marker((0, int(m.group(1))), m.start(1), 2) for m in BRACKETED.finditer(text)]
+        found += [m for group in BRACKETED_LIST.finditer(text) for m in listed(group)]
     elif family == "caret":
         found = [Marker((0, int(m.group(1))), m.start(1), 2) for m in CARET.finditer(text)]
     elif family == "pagenote":
@@ -55,6 +61,17 @@ def candidates(text: str, family: str) -> list[Marker]:
     else:
         found = glued_candidates(text)
     return sorted(found, key=lambda m: m.offset)
+
+
+def listed(group: re.Match[str]) -> list[Marker]:
+    """The markers of `[181, 20]` or `[3-5]`, each at its own number."""
+    found = []
+    for item in LISTED.finditer(group.group()):
+        first = int(item.group(1))
+        last = int(item.group(2)) if item.group(2) else first
+        span = range(first, last + 1) if 0 <= last - first < MAX_RANGE else (first,)
+        found += [Marker((0, n), group.start() + item.start(), 2) for n in span]
+    return found
 
 
 def glued_candidates(text: str) -> list[Marker]:
@@ -75,14 +92,23 @@ def glued_candidates(text: str) -> list[Marker]:
 
 def glued(text: str, start: int, end: int) -> bool:
     """Digits glued to a word or closing punctuation, and not running on into a word or a
-    decimal part: `Russia.5`, `freedom”.3`, not `1917s`, `1.5`."""
+    decimal part: `Russia.5`, `freedom”.3`, not `1917s`, `1.5`, `A.1`, `p.40`."""
     if start == 0 or end - start > MAX_DIGITS:
         return False
     before = text[start - 1]
     if not (before in GLUE or before.isalpha() or text[start] in SUPERSCRIPT_DIGITS):
         return False
     after = text[end : end + 2]
-    return not after or not (after[0].isalnum() or after[0] == "_" or DECIMAL_TAIL.match(after))
+    if after and (after[0].isalnum() or after[0] == "_" or DECIMAL_TAIL.match(after)):
+        return False
+    return not (before == "." and section_number(text, start))
+
+
+def section_number(text: str, start: int) -> bool:
+    """Whether the digits at `start` end a section number that opens its line: `5.1`,
+    `A.1`, `2.3.1` (unlike `at 216.1`, a marker after a page)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 16 and bool(SECTION.fullmatch(text, line_start, start))
 
 
 def spaced(text: str, space: int) -> bool:

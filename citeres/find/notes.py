@@ -36,6 +36,7 @@ MAX_LINES_BETWEEN = 14  # lines of text between two notes that make them two par
 OPEN_RUNS = 8  # runs of one family a label may still continue
 MARKED = 0.5  # the share of a block's notes whose markers align: evidence
 CITING = 0.5  # the share of its entries that read like references: evidence
+SUMMARISED = 4  # notes a block needs for its missing markers to be one problem, not one each
 SHORT_ENTRY = 300  # characters: a reference is rarely longer, a paragraph rarely shorter
 # A note that is only a URL (and perhaps the date it was read): `3. https://…, 19.7.2016`.
 URL_NOTE = re.compile(r"<?(?P<url>(?:https?://|www\.)[^\s<>]+)>?(?P<rest>[^\n]{0,60})", re.S)
@@ -379,6 +380,8 @@ def markers(cand: Candidate, index: MarkerIndex, region: int) -> list[Marker]:
     for key in index.keys_between(low, high):
         at = min(bisect.bisect_left(last_keys, key), len(tops) - 1)
         for marker in index.before(key, region, tops[at]):
+            if marker.weight == 1 and key > last.key:
+                continue  # a figure (`0.6`) past the last note is not a marker of a lost one
             inside = bisect.bisect_right(tops, marker.offset) - 1
             if inside < 0 or marker.offset >= ends[inside]:
                 found.append(marker)
@@ -531,9 +534,19 @@ def numbering_problems(document: Document, block: NotesBlock) -> list[Problem]:
                     K.MARKER_WITHOUT_NOTE, path=path, line=line, note=marker.number, number=number
                 )
             )
-    problems += [
-        problem(K.NOTE_WITHOUT_MARKER, path, n) for k, n in seen.items() if k not in marked
-    ]
+    unmarked = [note for key, note in seen.items() if key not in marked]
+    if len(unmarked) * 2 <= len(seen) or len(seen) < SUMMARISED:
+        problems += [problem(K.NOTE_WITHOUT_MARKER, path, note) for note in unmarked]
+    else:  # the markers are in a form not recognised: one problem, not one a note
+        problems.append(
+            templated(
+                K.UNMARKED_NOTES,
+                path=path,
+                line=first.line,
+                unmarked=len(unmarked),
+                count=len(seen),
+            )
+        )
     return problems
 
 
