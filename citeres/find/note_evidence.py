@@ -22,19 +22,21 @@ RULE_LINES = 2  # lines between a rule and the first note under it
 # `vol. 2`, `n. 3`, `at 5` after a comma), a short form (`Ibid.`, `Ebd.`, `Id.`, `op. cit.`,
 # `supra`), a URL, an editor or translator, a law report (`539 U. S. 306`), an imprint
 # (`Place: Publisher,`), a title in italics or quotes after a name, `See`/`Cf.` opening it.
+QUOTED = r"[“\"„«‘][^”\"“»’\n]{3,}[”\"“»’]"  # a title in quotes or guillemets
 EVIDENCE = re.compile(
     rf"(?<![\d\w]){YEAR}(?![\d\w])"
     r"|\b(?:pp?|ss?|bd|vol|vols|t|nn?|col|fol|ch|chap|kap|no|nr|art|sec)\.\s*[\dxvilc]"
     rf"|(?<!\w){IBID}|{OPCIT}|\b(?:supra|infra|passim|ff)\b"
     r"|https?://|\bwww\.|\bdoi\b|\bisbn\b"
     r"|\b(?:eds?|trans|hg|hrsg|comp)\.|\b(?:edited|translated|compiled) by\b"
+    r"|\ba cura di\b|\(\s*(?:eds?|dir|coord)\.?\s*\)|\bin:\s"
     r"|,\s*at\s+\d|\b\d+\s+(?:U\.\s?S\.|F\.\s?(?:2d|3d|4th|Supp)|S\.\s?Ct\.)",
     re.IGNORECASE,
 )
 OPENING = re.compile(r"[\s^*_“\"]*(?:see|cf|vgl|siehe|voir)\b", re.IGNORECASE)
 CASED_EVIDENCE = re.compile(
     r"\b[A-Z][\w ]{2,30}:\s*[A-Z][\w.&' ]+(?:,|$)"  # Place: Publisher,
-    r"|[A-Z][\w.'’-]+,\s*(?:in\s+)?(?:\*[^*\n]{3,}\*|_[^_\n]{3,}_|[“\"][^”\"\n]{3,}[”\"])",
+    rf"|[A-Z][\w.'’-]+,\s*(?:in\s+)?(?:\*[^*\n]{{3,}}\*|_[^_\n]{{3,}}_|{QUOTED})",
     re.MULTILINE,  # Name, *Title*
 )
 SEARCHED = 400  # characters of an entry read for evidence that the entries are notes
@@ -43,8 +45,9 @@ SEARCHED_FOR_ANY = 4000  # characters of a note read for whether it cites anythi
 # title (`Frederick Engels, The Peasant War`, `Bender et al., "Stochastic Parrots," 614`), a
 # quoted title, a title in italics anywhere, a page after a comma at its end.
 NAME_TITLE = re.compile(
-    r"[\s(\[^]*(?:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|von|van|of|et al\.|and|&))*"
-    r",\s+(?:[A-Z\d*_“\"‘]|in\b)|[“\"][^”\"\n]{3,}[”\"])"
+    r"[\s(\[^—–-]*(?:[A-Z][\w.'’-]*"
+    r"(?:(?:\s+|\s*[-–]\s*)(?:[A-Z][\w.'’-]*|de|di|da|von|van|of|et al\.|and|&))*"
+    rf",\s+(?:[A-Z\d*_“\"‘«„]|in\b)|{QUOTED})"
 )
 ITALICS = re.compile(r"\*[^*\n]{3,}\*|(?<!\w)_[^_\n]{3,}_(?!\w)")
 PAGE_AT_END = re.compile(r",\s*\d+(?:\s*[–-]\s*\d+)?\.?\s*\Z")
