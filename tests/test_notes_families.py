@@ -287,6 +287,31 @@ def test_a_numbered_reference_list_whose_markers_are_mostly_not_recognised() -> 
     ]
 
 
+def test_notes_labelled_in_parentheses() -> None:
+    text = (
+        FILLER + "Comme le dit Michelet (1), et après lui Quinet (2).\n\n"
+        "(1) Michelet, Histoire de France, Paris, 1833, t. II, p. 4.\n"
+        "(2) Quinet, Le Christianisme et la Révolution, Paris, 1845, p. 12.\n"
+    )
+    assert numbers(text) == [["1", "2"]]
+    assert problems(text) == []
+
+
+def test_points_counted_in_parentheses_are_not_notes() -> None:
+    text = (
+        FILLER + "You need to (1) open it, (2) change it and (3) save it:\n\n"
+        "(1) Open the file.\n(2) Change the line.\n(3) Save the file.\n"
+    )
+    assert blocks(text) == []
+
+
+def test_notes_under_a_heading_for_their_chapter() -> None:
+    text = FILLER + "Carr.1 Meyer.2\n\nNOTES TO CHAPTER III\n\n1. " + CARR.format(1)
+    text += "\n2. Ibid.\n"
+    (block,) = blocks(text)
+    assert block.body_end == text.index("NOTES TO")
+
+
 # What is not notes
 
 

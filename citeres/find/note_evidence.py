@@ -10,8 +10,11 @@ import re
 from citeres.identity import IBID, OPCIT, YEAR
 
 NOTES_HEADING = re.compile(
-    r"^[ \t]*(?:end\s*notes|notes|footnotes|notes and references|anmerkungen|fu(?:ß|ss)noten"
-    r"|endnoten|notas|notes et références)[ \t]*:?[ \t]*$",
+    r"^[ \t]*(?:end\s*notes|notes|footnotes|notes and (?:references|sources)"
+    r"|(?:references|sources) and notes|anmerkungen|fu(?:ß|ss)noten|endnoten|notas"
+    r"|notes et références)"
+    r"(?:[ \t]+(?:to|for|on)[ \t]+(?:the[ \t]+)?(?:chapter|part|section|introduction|preface)"
+    r"(?:[ \t]+[\w.]{1,12})?)?[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # The rule a printed page sets above its footnotes: `——————`, `____`, `-----`.

@@ -1,5 +1,5 @@
 """Where a note starts and where it stops: the labels notes are numbered with at a line's
-start (`12.`, `12)`, `[12]`, `[^12]:`, `[Footnote 12: ...]`, `[177:2]`, `¹²`, `12 text`) and
+start (`12.`, `12)`, `[12]`, `(12)`, `[^12]:`, `[Footnote 12: ...]`, `[177:2]`, `¹²`, `12 text`) and
 the extent of each note's text.
 
 A label says nothing yet about whether its line is a note: notes.py decides that for whole
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from citeres.find.note_evidence import NOTES_HEADING, RULE
 
-# `12. text`, `60 . text`, `12) text`, `[12] text`, Markdown's `[^12]: text`, Project
+# `12. text`, `60 . text`, `12) text`, `[12] text`, `(12) text`, Markdown's `[^12]: text`, Project
 # Gutenberg's `[Footnote 12: text]` and `[177:2] text` (page 177, note 2), `¹² text`, and a
 # bare `12 text`. The text must start right after the label and its spacing. Numbers run to
 # nine digits (a note numbered in the billions is a figure).
@@ -21,6 +21,7 @@ LABEL = re.compile(
     r"^[ \t\u00a0]*(?:"
     r"(?P<plain>\d{1,9})[ \t\u00a0]*[.)]"
     r"|\[(?P<bracket>\d{1,9})\]"
+    r"|\((?P<paren>\d{1,9})\)"
     r"|\[\^(?P<caret>\d{1,9})\]:"
     r"|\[(?P<page>\d{1,9}):(?P<pagenote>\d{1,9})\]"
     r"|\[(?:foot)?note[ \t\u00a0]*(?P<footnote>\d{1,9})[ \t\u00a0]*:"
@@ -36,6 +37,7 @@ FAMILY = {
     "sup": "glued",
     "bare": "glued",
     "bracket": "bracket",
+    "paren": "paren",
     "footnote": "bracket",
     "caret": "caret",
     "pagenote": "pagenote",

@@ -1,7 +1,8 @@
 """Note markers in the body, and their alignment with a run of notes.
 
 Candidates are found once per document and style: digits glued to a word or closing
-punctuation (`reform."142`, `word²`, `Trotsky 2` at a line's end), `[3]`, `[^3]`, `[177:2]`.
+punctuation (`reform."142`, `word²`, `Trotsky 2` at a line's end), `[3]`, `(3)`, `[^3]`,
+`[177:2]`.
 A run of notes takes the heaviest run of candidates whose numbers strictly rise through the
 text (a weighted longest increasing subsequence), which is what tells a marker from a year,
 a decade or a figure.
@@ -30,6 +31,7 @@ BRACKETED = re.compile(r"\[(\d{1,9})\]")
 BRACKETED_LIST = re.compile(r"\[\d{1,9}(?:[ \t]*[,;–-][ \t]*\d{1,9}){1,19}\]")
 LISTED = re.compile(r"(\d{1,9})(?:[ \t]*[–-][ \t]*(\d{1,9}))?")
 MAX_RANGE = 20  # numbers a range such as `[3-5]` may stand for
+PARENS = re.compile(r"\((\d{1,9})\)")
 CARET = re.compile(r"\[\^(\d{1,9})\](?!:)")
 PAGE_NOTE = re.compile(r"\[(\d{1,9}):(\d{1,9})\]")
 MAX_DIGITS = 9  # as labels: a longer run of digits is a figure
@@ -51,6 +53,8 @@ def candidates(text: str, family: str) -> list[Marker]:
     if family == "bracket":
         found = [Marker((0, int(m.group(1))), m.start(1), 2) for m in BRACKETED.finditer(text)]
         found += [m for group in BRACKETED_LIST.finditer(text) for m in listed(group)]
+    elif family == "paren":
+        found = [Marker((0, int(m.group(1))), m.start(1), 2) for m in PARENS.finditer(text)]
     elif family == "caret":
         found = [Marker((0, int(m.group(1))), m.start(1), 2) for m in CARET.finditer(text)]
     elif family == "pagenote":

@@ -70,7 +70,7 @@ class Part:
 @dataclass(frozen=True)
 class NotesBlock:
     parts: tuple[Part, ...]
-    family: str  # how its markers look: glued, bracket, caret or pagenote
+    family: str  # how its markers look: glued, bracket, paren, caret or pagenote
     markers: tuple[Marker, ...]  # aligned with its notes, each before its note
 
     @property
@@ -408,7 +408,7 @@ def keep(cand: Candidate, marked: float) -> bool:
     if cand.framed:
         return marked >= MARKED or cand.citing >= CITING or (len(cand.notes) == 1 and marked > 0)
     if cand.family == "bracket":
-        return marked >= MARKED
+        return marked >= MARKED  # `[3]` in a sentence is a marker; `(3)` may count points
     if len(cand.parts) > 1:
         return False  # numbers glued in the text, notes between paragraphs, nothing framing
     return marked >= MARKED and cand.citing >= CITING
