@@ -35,6 +35,7 @@ class ProblemKind(StrEnum):
     DUPLICATE_NOTE = "duplicate-note"
     MARKER_WITHOUT_NOTE = "marker-without-note"
     NOTE_WITHOUT_MARKER = "note-without-marker"
+    UNMARKED_NOTES = "unmarked-notes"
     # URL references
     URL_MARKER_WITHOUT_ENTRY = "url-marker-without-entry"
     URL_ENTRY_WITHOUT_MARKER = "url-entry-without-marker"
@@ -84,6 +85,7 @@ SEVERITY: dict[ProblemKind, Severity] = {
     K.DUPLICATE_NOTE: ERROR,
     K.MARKER_WITHOUT_NOTE: ERROR,
     K.NOTE_WITHOUT_MARKER: WARNING,
+    K.UNMARKED_NOTES: INFO,
     K.URL_MARKER_WITHOUT_ENTRY: ERROR,
     K.URL_ENTRY_WITHOUT_MARKER: WARNING,
     K.URL_DUPLICATE_ENTRY: WARNING,
@@ -121,6 +123,9 @@ TEMPLATES: dict[ProblemKind, str] = {
     K.DUPLICATE_NOTE: "note {number} is numbered twice (first at line {first})",
     K.MARKER_WITHOUT_NOTE: "marker {number} in the text has no note",
     K.NOTE_WITHOUT_MARKER: "note {number} has no marker in the text",
+    K.UNMARKED_NOTES: (
+        "{unmarked} of these {count} notes have no marker that citeres recognises in the text"
+    ),
     K.URL_MARKER_WITHOUT_ENTRY: "marker [{number}] has no URL reference",
     K.URL_ENTRY_WITHOUT_MARKER: "URL reference [{number}] is never marked in the text",
     K.URL_DUPLICATE_ENTRY: "URL reference [{number}] is listed twice",

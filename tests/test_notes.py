@@ -24,14 +24,14 @@ def document(text: str, path: str = "essay.txt") -> Document:
 
 def found(text: str) -> tuple[list[notes.Note], list[Problem], str]:
     doc = document(text)
-    sections = notes.find_sections(doc)
+    sections = notes.find_blocks(doc)
     _, problems, spans = notes.find(doc)
     body_end = spans[0][0] if spans else len(doc.text)
     return [n for s in sections for n in s.notes], problems, doc.text[:body_end]
 
 
-def only_section(doc: Document) -> notes.NotesSection:
-    sections = notes.find_sections(doc)
+def only_section(doc: Document) -> notes.NotesBlock:
+    sections = notes.find_blocks(doc)
     assert len(sections) == 1
     return sections[0]
 
@@ -180,10 +180,7 @@ def test_markers(body: str, expected: list[int]) -> None:
     text = essay(body, ["1. " + CARR.format(1), "2. " + MEYER.format(2)])
     doc = document(text)
     section = only_section(doc)
-    numbers = {n.number for n in section.notes}
-    body_text = text[: section.body_end]
-    markers = notes.align(notes.marker_candidates(body_text), numbers, 8)
-    assert [m.number for m in markers] == expected
+    assert [m.number for m in section.markers] == expected
     _, problems, _ = notes.find(doc)
     assert problems == []
 
@@ -197,7 +194,7 @@ def test_figure_glued_marker_is_taken_when_the_numbering_expects_it() -> None:
     doc = document(text)
     section = only_section(doc)
     body = text[: section.body_end]
-    markers = notes.align(notes.marker_candidates(body), {*range(1, 6)}, 12)
+    markers = section.markers
     assert [m.number for m in markers] == list(range(1, 6))
     (m4,) = [m for m in markers if m.number == 4]
     assert body[m4.offset - 8 : m4.offset + 1] == "700,000.4"
@@ -246,7 +243,7 @@ def test_bracketed_notes_and_markers() -> None:
 
 # Seed 003: the notes section as a careful editor reads it.
 @pytest.fixture(scope="module")
-def seed() -> tuple[Document, notes.NotesSection, list[Problem]]:
+def seed() -> tuple[Document, notes.NotesBlock, list[Problem]]:
     doc, _ = read_document(SEED, "seeds/003.txt")
     section = only_section(doc)
     _, problems, _ = notes.find(doc)
@@ -291,8 +288,7 @@ def test_seed_numbering_problems(seed) -> None:
 def test_seed_markers(seed) -> None:
     doc, section, _ = seed
     body = doc.text[: section.body_end]
-    numbers = {n.number for n in section.notes}
-    markers = notes.align(notes.marker_candidates(body), numbers, 170)
+    markers = section.markers
     assert [m.number for m in markers] == list(range(1, 165))
     where = {m.number: doc.line_of(m.offset) for m in markers}
     assert (where[141], where[142]) == (411, 413)
@@ -312,7 +308,7 @@ def test_seed_markers(seed) -> None:
 def test_seed_marker_spots(seed, number: int, line: int, before: str) -> None:
     doc, section, _ = seed
     body = doc.text[: section.body_end]
-    markers = notes.align(notes.marker_candidates(body), {n.number for n in section.notes}, 170)
+    markers = section.markers
     (marker,) = [m for m in markers if m.number == number]
     assert doc.line_of(marker.offset) == line
     assert body[: marker.offset].endswith(before)
@@ -322,7 +318,7 @@ def test_each_part_with_notes_of_its_own() -> None:
     part_one = essay("Part one. A claim.1 Another claim.2", ["1. " + CARR.format(3), "2. Ibid."])
     part_two = essay("Part two. A third claim.1 And more.2", ["1. " + MEYER.format(5), "2. Ibid."])
     doc = document(part_one + "\n" + part_two)
-    sections = notes.find_sections(doc)
+    sections = notes.find_blocks(doc)
     assert [[n.number for n in s.notes] for s in sections] == [[1, 2], [1, 2]]
     mentions, problems, _ = notes.find(doc)
     assert problems == []
@@ -339,7 +335,7 @@ def test_a_numbered_list_that_cites_is_no_second_section_without_markers() -> No
     text = essay(
         reading + "A claim.1 Another.2 A third.3", [f"{n}. " + CARR.format(n) for n in (1, 2, 3)]
     )
-    sections = notes.find_sections(document(text))
+    sections = notes.find_blocks(document(text))
     assert [len(s.notes) for s in sections] == [3]
 
 

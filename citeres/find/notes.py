@@ -1,70 +1,48 @@
-"""Endnotes: the numbered notes section, each note's marker in the body, and the numbering's gaps.
+"""Endnotes and footnotes, wherever they stand: blocks of numbered notes, each note's marker
+in the body, and each block's numbering problems.
 
-The notes section is the longest run of lines that start with increasing numbers (`12.`,
-`12)`, `[12]`); a note runs until the next one, wrapping over blank lines. Markers are
-aligned with the expected numbering (a weighted longest increasing subsequence), which is
-what tells a marker `reform."142` from a year, a decade or a figure.
+A block is a run of labelled lines (note_labels.py) whose numbers rise by one, a few
+missing or repeated: the endnotes of an essay, the notes of one chapter (a restart is a new
+block), footnotes under a rule at each page's foot, notes after each paragraph. The lines
+of a block that stand together are one part; body text between two parts makes them two,
+and each part's markers stand in the text before it. A block is kept on evidence that
+generalises (note_evidence.py, note_markers.py): labels only notes use (`[^3]:`,
+`[Footnote 3: ...]`), a notes heading or a footnote rule above it, markers in the body that
+align with its numbers before its notes, and entries that read like references; a block
+with none of these (a list of theses, a table of contents, numbered paragraphs, years at
+line starts) is not notes. When no block has such evidence, the longest run of numbered
+references from near 1 is taken: a page that is only notes.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
-from citeres.identity import IBID, OPCIT, YEAR
-from citeres.model import Document, Kind, Mention, Problem
+from citeres.find import note_evidence as evidence
+from citeres.find.note_labels import UNMISTAKABLE, Key, Label, labels, natural_end
+from citeres.find.note_markers import Marker, MarkerIndex, align, candidates
+from citeres.identity import IBID, YEAR_MAX, YEAR_MIN
+from citeres.model import Document, Kind, Mention, Problem, Reference, WorkType
 from citeres.problems import ProblemKind, templated
 from citeres.text import squash
 
 K = ProblemKind
 
-# `12. text`, `60 . text`, `12) text`, `[12] text`; the text must not be a bare URL list,
-# which belongs to the URL finder.
-# `12. text`, `60 . text`, `12) text`, `[12] text`, Markdown's `[^12]: text`, `¹² text`.
-NOTE_START = re.compile(
-    r"^[ \t\u00a0]*(?:(?P<plain>\d{1,4})[ \t\u00a0]*[.)]|\[(?P<bracket>\d{1,4})\]|"
-    r"\[\^(?P<caret>\d{1,4})\]:|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?=[ \t\u00a0]*\S))"
-    r"[ \t\u00a0]*(?<=[\s\u00a0:⁰¹²³⁴⁵⁶⁷⁸⁹])(?!https?://)(?=\S)",
-    re.MULTILINE,
-)
-# How a section's markers look in the body, by how its notes are numbered.
-MARKER_STYLE = {"plain": "glued", "sup": "glued", "bare": "glued", "bracket": "[", "caret": "[^"}
-BARE_START = re.compile(r"^[ \t\u00a0]*(\d{1,4})[ \t\u00a0]+(?=[^\W\d_])", re.MULTILINE)
-NOTES_HEADING = re.compile(
-    r"^[ \t]*(?:end\s*notes|notes|footnotes|notes and references)[ \t]*:?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-MAX_GAP = 6  # numbers a chain may skip (missing notes) and still be one notes section
-MAX_LINES_BETWEEN = 14  # lines one note may wrap over
-SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-# A marker glued to the word or punctuation it follows: `freedom".3`, `Russia.5`, `word²`.
-# Markers are found by scanning for runs of digits, the cheap way, and then checking the
-# characters around each run in Python: lookbehinds at every position cost four times more.
-DIGITS = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-GLUE = frozenset(".,;:!?'\"“”‘’)]")
-DECIMAL_TAIL = re.compile(r"[.,]\d")
-# A marker set off by a space at the end of a line: `Hannah Arendt 2`.
-SPACED = re.compile(r"[ \t\u00a0](\d{1,4})[ \t\u00a0]*$", re.MULTILINE)
-BRACKETED = re.compile(r"\[(\d{1,4})\]")
-CARET = re.compile(r"\[\^(\d{1,4})\](?!:)")
-CITATION_EVIDENCE = re.compile(
-    rf"(?<![\d\w]){YEAR}(?![\d\w])|\bpp?\.\s*[\dxvi]|\b{IBID}|{OPCIT}|https?://|"
-    r"\bvol\.|\b[A-Z][\w ]{2,30}:\s*[A-Z][\w.&' ]+(?:,|$)",
-    re.IGNORECASE | re.MULTILINE,
-)
-TERMINAL = re.compile(r"[.!?)\]”\"']\s*$")
-ABBREVIATION_END = re.compile(
-    r"\b(?:Inc|Co|Ltd|Vol|vol|ed|eds|trans|pp?|St|Dr|Mr|Mrs|No|no|[A-Z])\.\s*$"
-)
-
-
-@dataclass(frozen=True)
-class NoteStart:
-    number: int
-    line_start: int  # offset of the line
-    text_start: int  # offset of the note's text
-    style: str  # plain, bracket, caret, sup or bare: a key of MARKER_STYLE
+MAX_GAP = 6  # numbers a block may skip (missing notes) and still be one block
+MAX_LINES_BETWEEN = 14  # lines of text between two notes that make them two parts
+OPEN_RUNS = 8  # runs of one family a label may still continue
+MARKED = 0.5  # the share of a block's notes whose markers align: evidence
+CITING = 0.5  # the share of its entries that read like references: evidence
+SUMMARISED = 4  # notes a block needs for its missing markers to be one problem, not one each
+SHORT_ENTRY = 300  # characters: a reference is rarely longer, a paragraph rarely shorter
+# A note that is only a URL (and perhaps the date it was read): `3. https://…, 19.7.2016`.
+URL_NOTE = re.compile(r"<?(?P<url>(?:https?://|www\.)[^\s<>]+)>?(?P<rest>[^\n]{0,60})", re.S)
+URL_TAIL = ".,;:!?'’\"”)]}>"
+WORD = re.compile(r"[^\W\d_]{2,}")
+IBID_START = re.compile(rf"[\s^*_]*{IBID}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -72,279 +50,439 @@ class Note:
     number: int
     start: int  # offset of the note's text
     end: int
-    line: int  # the line of `N.`
-
-
-class Marker(NamedTuple):
-    number: int
-    offset: int
-    weight: int
+    line: int  # the line of its label
+    key: Key
+    label: str  # its number as written: `12`, `177:2`
 
 
 @dataclass(frozen=True)
-class NotesSection:
+class Part:
+    """Notes that stand together; their markers stand in the text before `top`."""
+
+    top: int  # where the part starts: its heading, its rule or its first label's line
     notes: tuple[Note, ...]
-    body_start: int  # the markers of these notes stand in text[body_start:body_end]
-    body_end: int
-    markers: str = "glued"  # a value of MARKER_STYLE
 
     @property
     def end(self) -> int:
         return self.notes[-1].end
 
 
-def note_starts(text: str) -> list[NoteStart]:
-    found = {}
-    for match in NOTE_START.finditer(text):
-        style = match.lastgroup or "plain"
-        number = int(match.group(style).translate(SUPERSCRIPTS))
-        found[match.start()] = NoteStart(number, match.start(), match.end(), style)
-    # Under a `Notes` heading a bare number may start a note: `1 Eric Hobsbawm, ...`. Each
-    # heading's search stops at the next heading, which searches on from there.
-    headings = list(NOTES_HEADING.finditer(text))
-    for n, heading in enumerate(headings):
-        end = headings[n + 1].start() if n + 1 < len(headings) else len(text)
-        for match in BARE_START.finditer(text, heading.end(), end):
-            start = NoteStart(int(match.group(1)), match.start(), match.end(), "bare")
-            found.setdefault(match.start(), start)
-    return [found[k] for k in sorted(found)]
+@dataclass(frozen=True)
+class NotesBlock:
+    parts: tuple[Part, ...]
+    family: str  # how its markers look: glued, bracket, paren, caret or pagenote
+    markers: tuple[Marker, ...]  # aligned with its notes, each before its note
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(n for part in self.parts for n in part.notes)
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+    @property
+    def body_end(self) -> int:
+        """Where the body before the block's first part stops."""
+        return self.parts[0].top
 
 
-def chains(starts: list[NoteStart], document: Document) -> list[list[NoteStart]]:
-    """Runs of note starts whose numbers rise by small steps on nearby lines."""
-    runs: list[list[NoteStart]] = []
-    for start in starts:
-        run = runs[-1] if runs else None
-        if run and follows(run[-1], start, document):
-            run.append(start)
-        else:
-            runs.append([start])
-    return runs
+@dataclass(frozen=True)
+class Candidate:
+    """A run of labels laid out in parts, with the evidence that needs no markers."""
 
+    parts: tuple[Part, ...]
+    family: str
+    style: str
+    framed: bool  # a notes heading or a footnote rule above it
+    citing: float  # the share of entries that read like references
+    urls: bool  # every entry is only a URL
 
-def follows(previous: NoteStart, start: NoteStart, document: Document) -> bool:
-    step = start.number - previous.number
-    lines = document.line_of(start.line_start) - document.line_of(previous.line_start)
-    return 0 <= step <= MAX_GAP and lines <= MAX_LINES_BETWEEN
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(n for part in self.parts for n in part.notes)
 
-
-def cites(text: str, run: list[NoteStart]) -> bool:
-    """Whether most entries of a run read as references (a year, a page, Ibid., op. cit.,
-    an imprint), so that a numbered list of theses is not taken for notes."""
-    bounds = [*(s.text_start for s in run[1:]), len(text)]
-    hits = sum(
-        bool(CITATION_EVIDENCE.search(text, start.text_start, min(end, start.text_start + 400)))
-        for start, end in zip(run, bounds, strict=True)
-    )
-    return hits * 2 >= len(run)
-
-
-def usable(run: list[NoteStart], document: Document) -> bool:
-    """A run that could be a notes section: it starts near 1 and its entries cite; a lone
-    note counts only under a `Notes` heading or when its label cannot be anything else
-    (Markdown's `[^1]:`)."""
-    if run[0].number > MAX_GAP or not cites(document.text, run):
-        return False
-    unmistakable = run[0].style == "caret"
-    return len(run) >= 2 or unmistakable or heading_above(document.text, run[0].line_start)
-
-
-def heading_above(text: str, first_note: int) -> bool:
-    return body_end(text, first_note) != first_note
-
-
-def find_sections(document: Document) -> list[NotesSection]:
-    """The notes sections, in text order. The longest run of notes is one (the later on
-    a tie: notes come last); another run counts too when the text before it holds the
-    markers of most of its notes, as where each part of an essay has notes of its own."""
-    runs = [r for r in chains(note_starts(document.text), document) if usable(r, document)]
-    if not runs:
-        return []
-    main = max(reversed(runs), key=len)
-    sections: list[NotesSection] = []
-    for run in runs:
-        body_start = sections[-1].end if sections else 0
-        section = make_section(document, run, body_start)
-        if run is main or marked_enough(document, section):
-            sections.append(section)
-    return sections
-
-
-def make_section(document: Document, chain: list[NoteStart], body_start: int) -> NotesSection:
-    text = document.text
-    notes = []
-    for i, start in enumerate(chain):
-        end = chain[i + 1].line_start if i + 1 < len(chain) else last_note_end(text, start)
-        end = start.text_start + len(text[start.text_start : end].rstrip())
-        notes.append(Note(start.number, start.text_start, end, document.line_of(start.line_start)))
-    markers = MARKER_STYLE[chain[0].style]
-    return NotesSection(tuple(notes), body_start, body_end(text, chain[0].line_start), markers)
-
-
-def marked_enough(document: Document, section: NotesSection) -> bool:
-    numbers = {n.number for n in section.notes}
-    markers = section_markers(document, section)
-    return len({m.number for m in markers} & numbers) * 2 >= len(numbers)
-
-
-def section_markers(document: Document, section: NotesSection) -> list[Marker]:
-    """The markers of a section's notes, aligned with their numbering, in its body."""
-    numbers = {n.number for n in section.notes}
-    text, start, end = document.text, section.body_start, section.body_end
-    candidates = marker_candidates(text, section.markers, start, end)  # no copy of the text
-    return align(candidates, numbers, max(numbers) + MAX_GAP)
-
-
-def last_note_end(text: str, start: NoteStart) -> int:
-    """Where the last note stops: it wraps while it reads as unfinished."""
-    end = text.find("\n", start.text_start)
-    end = len(text) if end < 0 else end
-    while end < len(text):
-        current = text[start.text_start : end]
-        following = FOLLOWING_LINE.match(text, end)
-        if not following:
-            break
-        next_line_start = following.end()
-        next_line_end = text.find("\n", next_line_start)
-        next_line_end = len(text) if next_line_end < 0 else next_line_end
-        next_line = text[next_line_start:next_line_end]
-        if not continues(current, next_line):
-            break
-        end = next_line_end
-    return end
-
-
-FOLLOWING_LINE = re.compile(r"(\n[ \t\u00a0]*){1,3}(?=\S)")
-
-
-def continues(current: str, next_line: str) -> bool:
-    unfinished = not TERMINAL.search(current) or ABBREVIATION_END.search(current)
-    return bool(unfinished or re.match(r"\s*(?:[a-z]|pp?\.|\d)", next_line))
-
-
-def body_end(text: str, first_note: int) -> int:
-    """The body stops at the notes heading, when one stands just above the first note."""
-    window_start = max(0, text.rfind("\n", 0, max(0, first_note - 200)))
-    headings = list(NOTES_HEADING.finditer(text, window_start, first_note))
-    return headings[-1].start() if headings else first_note
-
-
-def marker_candidates(
-    body: str, style: str = "glued", start: int = 0, end: int | None = None
-) -> list[Marker]:
-    """Possible markers in body[start:end]: `[3]`, `[^3]`, or digits glued to the text."""
-    end = len(body) if end is None else end
-    if style != "glued":
-        pattern = BRACKETED if style == "[" else CARET
-        return [Marker(int(m.group(1)), m.start(1), 2) for m in pattern.finditer(body, start, end)]
-    found = [
-        Marker(int(m.group().translate(SUPERSCRIPTS)), m.start(), glue_weight(body, m.start()))
-        for m in DIGITS.finditer(body, start, end)
-        if glued(body, m.start(), m.end(), end)
-    ]
-    found += [
-        Marker(int(m.group(1)), m.start(1), 2)
-        for m in SPACED.finditer(body, start, end)
-        if spaced(body, m.start())
-    ]
-    # `claim.[1]` against notes numbered `1.`, as in text copied from a wiki.
-    found += [Marker(int(m.group(1)), m.start(1), 3) for m in BRACKETED.finditer(body, start, end)]
-    return sorted(found, key=lambda m: m.offset)
-
-
-def glued(body: str, start: int, end: int, limit: int) -> bool:
-    """Up to four digits glued to a word or closing punctuation, and not running on into
-    a word or a decimal part (before `limit`, where the body stops): `Russia.5`,
-    `freedom”.3`, not `1917s`, `1.5`."""
-    if end - start > 4 or start == 0:
-        return False
-    before = body[start - 1]
-    if not (before in GLUE or before.isalpha()):
-        return False
-    after = body[end : min(end + 2, limit)]
-    return not after or not (after[0].isalnum() or after[0] == "_" or DECIMAL_TAIL.match(after))
-
-
-def spaced(body: str, space: int) -> bool:
-    """A marker set off by a space at the end of a line, after a word: `Hannah Arendt 2`."""
-    before = body[space - 1] if space else ""
-    return before.isalpha() or before in GLUE
-
-
-def glue_weight(body: str, offset: int) -> int:
-    """Closing punctuation before a marker is strong evidence; a letter (`B52`), an opening
-    quote or a figure (`600,000.34` may be a decimal) is weak."""
-    before = body[offset - 1]
-    weak = (
-        before.isalpha()
-        or before in "“‘"
-        or (before in ".," and offset >= 2 and body[offset - 2].isdigit())
-    )
-    return 1 if weak else 3
-
-
-def align(candidates: list[Marker], numbers: set[int], highest: int) -> list[Marker]:
-    """The heaviest run of candidates whose numbers strictly rise through the text."""
-    usable = [c for c in candidates if 1 <= c.number <= highest]
-    best: list[tuple[int, int]] = []  # per candidate: (total weight, index of predecessor)
-    tree = MaxTree(highest + 1)
-    for i, marker in enumerate(usable):
-        weight = marker.weight * (2 if marker.number in numbers else 1)
-        total, previous = tree.best_below(marker.number)
-        best.append((total + weight, previous))
-        tree.offer(marker.number, total + weight, i)
-    if not best:
-        return []
-    i = max(range(len(best)), key=lambda k: best[k][0])
-    chosen = []
-    while i >= 0:
-        chosen.append(usable[i])
-        i = best[i][1]
-    return chosen[::-1]
-
-
-class MaxTree:
-    """A Fenwick tree of prefix maxima: the best chain ending below a number, in log time."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.value = [0] * (size + 1)
-        self.index = [-1] * (size + 1)
-
-    def offer(self, number: int, value: int, index: int) -> None:
-        while number <= self.size:
-            if value > self.value[number]:
-                self.value[number], self.index[number] = value, index
-            number += number & -number
-
-    def best_below(self, number: int) -> tuple[int, int]:
-        value, index, number = 0, -1, number - 1
-        while number > 0:
-            if self.value[number] > value:
-                value, index = self.value[number], self.index[number]
-            number -= number & -number
-        return value, index
+    @property
+    def start(self) -> int:
+        return self.parts[0].notes[0].start
 
 
 def find(document: Document) -> tuple[list[Mention], list[Problem], list[tuple[int, int]]]:
-    """The notes' mentions, the numbering problems, and the spans of the notes sections."""
+    """The notes' mentions, the numbering problems, and the spans the notes take."""
     mentions: list[Mention] = []
     problems: list[Problem] = []
-    sections = find_sections(document)
-    for section in sections:
-        markers = section_markers(document, section)
-        problems += numbering_problems(document, section, markers)
-        mentions += [m for note in section.notes for m in note_mentions(document, note)]
-    return mentions, problems, [(s.body_end, s.end) for s in sections]
+    spans: list[tuple[int, int]] = []
+    for block in find_blocks(document):
+        problems += numbering_problems(document, block)
+        notes = block.notes
+        for note, after in zip(notes, [*notes[1:], None], strict=True):
+            if cites(document.text, note, after):
+                mentions += note_mentions(document, note)
+        spans += [(part.top, part.end) for part in block.parts]
+    return mentions, problems, spans
+
+
+def cites(text: str, note: Note, after: Note | None) -> bool:
+    """Whether a note cites anything: a note that only comments or thanks gives no citation,
+    unless an `Ibid.` follows it (which then points at it, and says what it found)."""
+    if evidence.cites(text, note.start, note.end):
+        return True
+    return after is not None and bool(IBID_START.match(text, after.start, after.end))
+
+
+def find_blocks(document: Document) -> list[NotesBlock]:
+    """The blocks of notes, in text order, never overlapping."""
+    text = document.text
+    runs = [r for r in runs_of(text, labels(text)) if len(r) > 1 or may_stand_alone(text, r[0])]
+    if not runs:
+        return []
+    bounds = sorted(label.line_start for run in runs for label in run)
+    indexes: dict[str, MarkerIndex] = {}
+    found = [candidate(document, run, bounds, indexes) for run in runs]
+    blocks: list[NotesBlock] = []
+    taken = Taken()
+    for cand in found:
+        if any(taken.holds(n.start, max(n.end, n.start + 1)) for n in cand.notes):
+            continue
+        region = blocks[-1].end if blocks else 0
+        cand = taken.below(cand)
+        block = judged(cand, markers(cand, index_of(text, cand.family, indexes), region))
+        if block is not None:
+            blocks.append(block)
+            taken.take(block)
+    if not blocks:
+        fallback = longest_citing(found, len(text))
+        if fallback is not None:
+            index = index_of(text, fallback.family, indexes)
+            blocks.append(block_of(fallback, markers(fallback, index, 0)))
+    return blocks
+
+
+class Taken:
+    """The spans of the parts of the blocks taken so far, kept sorted."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def take(self, block: NotesBlock) -> None:
+        for part in block.parts:
+            bisect.insort(self.spans, (part.top, part.end))
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether text[start:end] meets a part taken."""
+        at = bisect.bisect_left(self.spans, (end, end))
+        return at > 0 and self.spans[at - 1][1] > start
+
+    def floor(self, offset: int) -> int:
+        """The end of the last part taken before `offset` (0 when none)."""
+        at = bisect.bisect_right(self.spans, (offset, offset))
+        return min(self.spans[at - 1][1], offset) if at else 0
+
+    def below(self, cand: Candidate) -> Candidate:
+        """The candidate with each part's top moved below the parts taken: a heading found
+        above a part may belong to the block before."""
+        parts = tuple(
+            replace(part, top=max(part.top, self.floor(part.notes[0].start))) for part in cand.parts
+        )
+        return replace(cand, parts=parts)
+
+
+def may_stand_alone(text: str, label: Label) -> bool:
+    """A lone note counts only with a label no list uses, or under a heading or a rule."""
+    return (
+        label.style in UNMISTAKABLE
+        or evidence.heading_start(text, label.line_start) is not None
+        or evidence.rule_start(text, label.line_start) is not None
+    )
+
+
+def index_of(text: str, family: str, indexes: dict[str, MarkerIndex]) -> MarkerIndex:
+    if family not in indexes:
+        indexes[family] = MarkerIndex(candidates(text, family))
+    return indexes[family]
+
+
+# Runs: labels whose numbers rise by small steps
+
+
+@dataclass
+class Run:
+    labels: list[Label]
+    framed: bool  # its first label stands under a notes heading or a footnote rule
+
+
+def runs_of(text: str, found: list[Label]) -> list[list[Label]]:
+    """Runs of labels of one family whose numbers rise by one, a few skipped or repeated.
+    A label continues the open run it follows most closely (a list inside the notes does
+    not break them); a number lower than every open run's, or one repeated under a heading
+    or a rule, starts a new run, and a new run under a heading or a rule closes the others:
+    the next chapter's notes."""
+    open_runs: dict[str, list[Run]] = {}
+    runs: list[list[Label]] = []
+    for label in found:
+        family_runs = open_runs.setdefault(label.family, [])
+        framed = under_frame(text, label)
+        run = best_run(family_runs, label, framed)
+        if run is not None:
+            run.labels.append(label)
+            continue
+        runs.append([label])
+        if framed:
+            family_runs.clear()
+        family_runs.append(Run(runs[-1], framed))
+        if len(family_runs) > OPEN_RUNS:
+            family_runs.pop(0)
+    return runs
+
+
+def under_frame(text: str, label: Label) -> bool:
+    return evidence.frame_above(text, label.line_start)
+
+
+def best_run(runs: list[Run], label: Label, framed: bool) -> Run | None:
+    """The open run a label continues: the smallest step on, a run that started under a
+    heading before one that did not, the most recent on a tie. Only a run under a heading
+    is continued across the labels of another (a list inside the notes)."""
+    best, best_rank = None, (True, MAX_GAP + 1, True)
+    latest = max(runs, key=lambda r: r.labels[-1].line_start, default=None)
+    for run in reversed(runs):
+        if run is not latest and not run.framed:
+            continue
+        last = run.labels[-1]
+        gap = step(last, label)
+        if gap is None or (gap != 1 and label.style != last.style):
+            continue
+        if gap == 0 and (
+            framed
+            or label.row - last.row > MAX_LINES_BETWEEN
+            or (len(run.labels) > 1 and run.labels[-2].key == label.key)
+        ):
+            continue  # a repeat far on or under a heading starts again; thrice, never
+        rank = (gap == 0, gap, not run.framed)
+        if rank < best_rank:
+            best, best_rank = run, rank
+    return best
+
+
+def step(previous: Label, label: Label) -> int | None:
+    """How far a label's number moves on from the previous one's: 0 for a repeat, None when
+    it cannot follow it. Page:note labels start again at each page."""
+    if label.page != previous.page:
+        return 1 if label.page > previous.page and label.number <= MAX_GAP else None
+    gap = label.number - previous.number
+    return gap if 0 <= gap <= MAX_GAP else None
+
+
+# Candidates: a run laid out in parts, and its evidence
+
+
+def candidate(
+    document: Document, run: list[Label], bounds: list[int], indexes: dict[str, MarkerIndex]
+) -> Candidate:
+    text = document.text
+    index = index_of(text, run[0].family, indexes)
+    groups: list[list[Label]] = [[run[0]]]
+    for previous, label in pairwise(run):
+        if body_between(text, previous, label, index):
+            groups.append([label])
+        else:
+            groups[-1].append(label)
+    parts: list[Part] = []
+    framed = 0
+    for group in groups:
+        top, frame = part_top(text, group[0], parts[-1].end if parts else 0)
+        framed += frame
+        bound = next_bound(bounds, group[-1].line_start, len(text))
+        parts.append(Part(top=top, notes=tuple(part_notes(document, group, bound))))
+    notes = [n for part in parts for n in part.notes]
+    urls = [url_only(text, n) is not None for n in notes]
+    citing = sum(
+        u or evidence.reads_as_reference(text, n.start, n.end)
+        for n, u in zip(notes, urls, strict=True)
+    )
+    return Candidate(
+        parts=tuple(parts),
+        family=run[0].family,
+        style=run[0].style,
+        framed=framed * 2 >= len(parts) or parts[0].top != run[0].line_start,
+        citing=citing / len(notes),
+        urls=all(urls),
+    )
+
+
+def body_between(text: str, previous: Label, label: Label, index: MarkerIndex) -> bool:
+    """Whether body text stands between two notes of a run, making them two parts: after a
+    closed `[Footnote N: ...]`, any text; otherwise a paragraph after the note stops that
+    holds the next note's marker, a heading or a rule, or many lines."""
+    if previous.closed is not None and previous.closed < label.line_start:
+        return bool(text[previous.closed + 1 : label.line_start].strip())
+    stop = natural_end(text, previous, label.line_start)
+    if not text[stop : label.line_start].strip():
+        return False
+    high = (label.page, label.number + MAX_GAP)
+    return (
+        text.count("\n", stop, label.line_start) > MAX_LINES_BETWEEN
+        or index.any_between(label.key, high, stop, label.line_start)
+        or evidence.has_heading(text, stop, label.line_start)
+        or evidence.rule_start(text, label.line_start) is not None
+    )
+
+
+def part_top(text: str, first: Label, floor: int) -> tuple[int, bool]:
+    """Where a part starts (its notes heading, its rule, or its first label's line) and
+    whether a heading or a rule frames it."""
+    for top in (
+        evidence.heading_start(text, first.line_start),
+        evidence.rule_start(text, first.line_start),
+    ):
+        if top is not None and top >= floor:
+            return top, True
+    return first.line_start, False
+
+
+def next_bound(bounds: list[int], after: int, default: int) -> int:
+    at = bisect.bisect_right(bounds, after)
+    return bounds[at] if at < len(bounds) else default
+
+
+def part_notes(document: Document, group: list[Label], bound: int) -> list[Note]:
+    text = document.text
+    notes = []
+    for i, label in enumerate(group):
+        if label.closed is not None and (
+            i + 1 == len(group) or label.closed < group[i + 1].line_start
+        ):
+            end = label.closed
+        elif i + 1 < len(group):
+            end = group[i + 1].line_start
+        else:
+            end = natural_end(text, label, bound)
+        end = label.text_start + len(text[label.text_start : end].rstrip())
+        line = document.line_of(label.line_start)
+        notes.append(Note(label.number, label.text_start, end, line, label.key, label.shown))
+    return notes
+
+
+# Markers, and the judgement
+
+
+def markers(cand: Candidate, index: MarkerIndex, region: int) -> list[Marker]:
+    """The markers of a candidate's notes: candidates after `region` that stand before the
+    part of their note and outside the notes themselves, aligned with the numbering."""
+    notes = cand.notes
+    first, last = notes[0], notes[-1]
+    low = (first.key[0], 1) if first.number <= MAX_GAP else first.key
+    high = (last.key[0], last.number + MAX_GAP)
+    tops = [part.top for part in cand.parts]
+    ends = [part.end for part in cand.parts]
+    last_keys = [part.notes[-1].key for part in cand.parts]
+    found = []
+    for key in index.keys_between(low, high):
+        at = min(bisect.bisect_left(last_keys, key), len(tops) - 1)
+        for marker in index.before(key, region, tops[at]):
+            if marker.weight == 1 and key > last.key:
+                continue  # a figure (`0.6`) past the last note is not a marker of a lost one
+            inside = bisect.bisect_right(tops, marker.offset) - 1
+            if inside < 0 or marker.offset >= ends[inside]:
+                found.append(marker)
+    return align(found, {n.key for n in notes})
+
+
+def judged(cand: Candidate, aligned: list[Marker]) -> NotesBlock | None:
+    """The block a candidate is, on its evidence, or None."""
+    keys = {n.key for n in cand.notes}
+    # A weak marker (digits glued to a letter: `B52`) counts half.
+    marked = sum(1 if m.weight > 1 else 0.5 for m in aligned if m.key in keys) / len(keys)
+    if keep(cand, marked):
+        return block_of(cand, aligned)
+    return None
+
+
+def keep(cand: Candidate, marked: float) -> bool:
+    if cand.family == "bracket" and cand.urls:
+        return False  # a list of `[1] https://…`: the URL finder's
+    if cand.style in UNMISTAKABLE or (cand.family == "pagenote" and (cand.framed or marked)):
+        return True
+    if yearish(cand) and marked < MARKED:
+        return False  # `1917 was …` at line starts
+    if cand.framed:
+        return marked >= MARKED or cand.citing >= CITING or (len(cand.notes) == 1 and marked > 0)
+    if cand.family == "bracket":
+        return marked >= MARKED  # `[3]` in a sentence is a marker; `(3)` may count points
+    if len(cand.parts) > 1:
+        return False  # numbers glued in the text, notes between paragraphs, nothing framing
+    return marked >= MARKED and cand.citing >= CITING
+
+
+def yearish(cand: Candidate) -> bool:
+    return all(YEAR_MIN <= n.number <= YEAR_MAX for n in cand.notes)
+
+
+def longest_citing(found: list[Candidate], size: int) -> Candidate | None:
+    """The longest run of references numbered from near 1 in one part (the later on a tie)
+    that ends the document, or nearly: a page of notes whose markers are elsewhere, not a
+    table of contents."""
+    eligible = [
+        c
+        for c in found
+        if len(c.parts) == 1
+        and size - c.parts[0].end <= max(c.parts[0].end - c.parts[0].top, size // 4)
+        and c.notes[0].number <= MAX_GAP
+        and len(c.notes) >= (3 if c.style == "bare" else 2)
+        and c.citing >= CITING
+        and short_entries(c)
+        and not yearish(c)
+        and not (c.family == "bracket" and c.urls)
+    ]
+    return max(reversed(eligible), key=lambda c: len(c.notes)) if eligible else None
+
+
+def short_entries(cand: Candidate) -> bool:
+    """Whether most entries are as short as references are, not paragraphs of an essay."""
+    lengths = sorted(n.end - n.start for n in cand.notes)
+    return lengths[len(lengths) // 2] <= SHORT_ENTRY
+
+
+def block_of(cand: Candidate, aligned: list[Marker]) -> NotesBlock:
+    return NotesBlock(parts=cand.parts, family=cand.family, markers=tuple(aligned))
+
+
+# Mentions and problems
+
+
+def url_only(text: str, note: Note) -> str | None:
+    """The URL a note consists of, when it is nothing else (a date read may follow)."""
+    match = URL_NOTE.fullmatch(text, note.start, note.end)
+    if not match or len(WORD.findall(match.group("rest"))) > 3:
+        return None
+    url = match.group("url")
+    while url and url[-1] in URL_TAIL:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
 
 
 def note_mentions(document: Document, note: Note) -> list[Mention]:
     from citeres.find.split import split_note
 
+    url = url_only(document.text, note)
+    if url is not None:
+        return [
+            Mention(
+                path=document.path,
+                line=note.line,
+                start=note.start,
+                end=note.start + len(url),
+                kind=Kind.URL,
+                raw=url,
+                note=note.number,
+                reference=Reference(url=url, type=WorkType.WEB),
+            )
+        ]
     mentions = []
     for start, end in split_note(document.text, note.start, note.end):
         line = note.line if start == note.start else document.line_of(start)
-        raw = squash(document.text[start:end])
         mentions.append(
             Mention(
                 path=document.path,
@@ -352,65 +490,69 @@ def note_mentions(document: Document, note: Note) -> list[Mention]:
                 start=start,
                 end=end,
                 kind=Kind.FULL,
-                raw=raw,
+                raw=squash(document.text[start:end]),
                 note=note.number,
             )
         )
     return mentions
 
 
-def numbering_problems(
-    document: Document, section: NotesSection, markers: list[Marker]
-) -> list[Problem]:
+def numbering_problems(document: Document, block: NotesBlock) -> list[Problem]:
+    """A block's notes numbered twice or missing, markers without notes, notes without
+    markers. A block that starts far from 1 (an excerpt) misses nothing before its first."""
     path = document.path
     problems: list[Problem] = []
-    seen: dict[int, Note] = {}
-    previous = 0
-    for note in section.notes:
-        if note.number in seen:
-            first = seen[note.number].line
-            problems.append(
-                templated(
-                    K.DUPLICATE_NOTE,
-                    path=path,
-                    line=note.line,
-                    note=note.number,
-                    number=note.number,
-                    first=first,
-                )
-            )
-        for missing in range(previous + 1, note.number):
+    seen: dict[Key, Note] = {}
+    first = block.notes[0]
+    previous: Key = (first.key[0], 0 if first.number <= MAX_GAP else first.number - 1)
+    for note in block.notes:
+        if note.key in seen:
+            first_line = seen[note.key].line
+            problems.append(problem(K.DUPLICATE_NOTE, path, note, first=first_line))
+        counted = previous[1] if note.key[0] == previous[0] else 0  # a new page counts from 0
+        for missing in range(counted + 1, note.number):
             problems.append(
                 templated(
                     K.MISSING_NOTE,
                     path=path,
                     line=note.line,
                     note=missing,
-                    number=missing,
-                    before=previous,
-                    after=note.number,
+                    number=shown((note.key[0], missing)),
+                    before=shown(previous),
+                    after=note.label,
                 )
             )
-        seen.setdefault(note.number, note)
-        previous = max(previous, note.number)
-    marked = {m.number for m in markers}
-    for marker in markers:
-        if marker.number not in seen:
+        seen.setdefault(note.key, note)
+        previous = max(previous, note.key)
+    marked = {m.key for m in block.markers}
+    for marker in block.markers:
+        if marker.key not in seen:
             line = document.line_of(marker.offset)
+            number = shown(marker.key)
             problems.append(
                 templated(
-                    K.MARKER_WITHOUT_NOTE,
-                    path=path,
-                    line=line,
-                    note=marker.number,
-                    number=marker.number,
+                    K.MARKER_WITHOUT_NOTE, path=path, line=line, note=marker.number, number=number
                 )
             )
-    for number, note in seen.items():
-        if number not in marked:
-            problems.append(
-                templated(
-                    K.NOTE_WITHOUT_MARKER, path=path, line=note.line, note=number, number=number
-                )
+    unmarked = [note for key, note in seen.items() if key not in marked]
+    if len(unmarked) * 2 <= len(seen) or len(seen) < SUMMARISED:
+        problems += [problem(K.NOTE_WITHOUT_MARKER, path, note) for note in unmarked]
+    else:  # the markers are in a form not recognised: one problem, not one a note
+        problems.append(
+            templated(
+                K.UNMARKED_NOTES,
+                path=path,
+                line=first.line,
+                unmarked=len(unmarked),
+                count=len(seen),
             )
+        )
     return problems
+
+
+def problem(kind: ProblemKind, path: str, note: Note, **values: object) -> Problem:
+    return templated(kind, path=path, line=note.line, note=note.number, number=note.label, **values)
+
+
+def shown(key: Key) -> str:
+    return f"{key[0]}:{key[1]}" if key[0] else str(key[1])

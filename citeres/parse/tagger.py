@@ -8,6 +8,7 @@ the exact rules of exact.py before the spans are read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -115,12 +116,12 @@ def split_note(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((start, end) for start, end in map(trimmed(text), spans) if end > start)
 
 
-def trimmed(text: str):  # type: ignore[no-untyped-def]
+def trimmed(text: str) -> Callable[[tuple[int, int]], tuple[int, int]]:
     """A reference span without the separator it ends on (`…, 4–5,`, `…, p. 45;`)."""
 
     def trim(span: tuple[int, int]) -> tuple[int, int]:
         start, end = span
-        while end > start and text[end - 1] in ",;: ":
+        while end > start and (text[end - 1] in ",;:" or text[end - 1].isspace()):
             end -= 1
         return start, end
 
