@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from citeres.find import attribution, notes, parenthetical, prose, reading, urls
+from citeres.find import attribution, entries, notes, parenthetical, prose, reading, urls
 from citeres.find.spans import Spans
 from citeres.model import Document, Mention, Problem
 
@@ -14,8 +14,9 @@ Finder = Callable[[Document], tuple[list[Mention], list[Problem]]]
 # The finders of running text, in order of precedence, and whether each reads sentences
 # (which may wrap across lines) or lines (reading lists, URL entries, signatures).
 FINDERS: tuple[tuple[Finder, bool], ...] = (
-    (urls.find, False),
     (reading.find, False),
+    (entries.find, False),
+    (urls.find, False),
     (parenthetical.find, True),
     (prose.find, True),
     (attribution.find, False),
@@ -31,7 +32,9 @@ def unwrapped(document: Document) -> Document:
     if "\n" not in document.text:
         return document
     text = WRAP.sub(" ", document.text)
-    return Document(path=document.path, text=text, line_starts=document.line_starts)
+    return Document(
+        path=document.path, text=text, line_starts=document.line_starts, links=document.links
+    )
 
 
 def find_all(document: Document) -> tuple[list[Mention], list[Problem]]:

@@ -65,6 +65,7 @@ class Converted:
     text: str
     origins: tuple[tuple[int, int], ...]  # (offset in text, original line), both rising
     warnings: tuple[tuple[int, str], ...] = ()  # (line, message): the parser gave up
+    links: tuple[tuple[int, int], ...] = ()  # (start, end) of each link address written out
 
 
 @dataclass(slots=True)
@@ -105,7 +106,7 @@ def convert(text: str) -> Converted:
         )
         for e in stops[:1]
     )
-    return Converted(walk.out.text, tuple(walk.out.origins), warnings)
+    return Converted(walk.out.text, tuple(walk.out.origins), warnings, tuple(walk.links))
 
 
 class Walk:
@@ -122,6 +123,7 @@ class Walk:
         self.notes = 0  # open note elements
         self.in_notes = False  # the last text written was a note's
         self.urls: list[str] = []  # owed until the emphasis they stand in is closed
+        self.links: list[tuple[int, int]] = []  # where each was written
         self.counters: dict[etree._Element, int] = {}
 
     def run(self, root: etree._Element) -> None:
@@ -214,6 +216,7 @@ class Walk:
             for url in self.urls:
                 self.out.request_space()
                 self.emit(url)
+                self.links.append((self.out.size - len(url), self.out.size))
             self.urls.clear()
         self.pre -= frame.pre
         self.notes -= frame.note

@@ -38,39 +38,60 @@ EMPHASIS = re.compile(  # as CommonMark reads it within a line: not inside snake
 
 def convert(text: str) -> str:
     """The text of a Markdown file, ready for the finders; as many lines as the file."""
+    return convert_with_links(text)[0]
+
+
+def convert_with_links(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The converted text, and the (start, end) of each link address written into it."""
     lines = text.split("\n")
     labels = {m.group(1).lower() for m in DEFINITION.finditer(text)}
     fence = None
+    links: list[tuple[int, int]] = []
+    offset = 0
     for i, line in enumerate(lines):
         opening = FENCE.match(line)
         if fence:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None
-            continue
-        if opening:
+        elif opening:
             fence = opening.group(1)
-            continue
-        lines[i] = convert_line(line, labels)
-    return "\n".join(lines)
+        else:
+            urls: list[str] = []
+            lines[i] = convert_line(line, labels, urls)
+            links.extend((offset + a, offset + b) for a, b in located(lines[i], urls))
+        offset += len(lines[i]) + 1
+    return "\n".join(lines), tuple(links)
 
 
-def convert_line(line: str, labels: set[str]) -> str:
+def located(line: str, urls: list[str]) -> list[tuple[int, int]]:
+    """Where the link addresses written into a converted line stand, in order."""
+    spans, at = [], 0
+    for url in urls:
+        start = line.find(url, at)
+        if start >= 0:
+            spans.append((start, start + len(url)))
+            at = start + len(url)
+    return spans
+
+
+def convert_line(line: str, labels: set[str], urls: list[str] | None = None) -> str:
     heading = ATX_HEADING.match(line) or BOLD_LINE.match(line)
     if heading:
         line = heading.group("text") or ""
     emphasis = bool(FOOTNOTE.match(line))  # kept in a footnote, for the reference parser
+    urls = [] if urls is None else urls
     if "`" not in line:
-        return inline(line, labels, emphasis)
+        return inline(line, labels, emphasis, urls)
     pieces, done = [], 0  # code spans are kept verbatim, the text around them converted
     for span in CODE_SPAN.finditer(line):
-        pieces += [inline(line[done : span.start()], labels, emphasis), span.group()]
+        pieces += [inline(line[done : span.start()], labels, emphasis, urls), span.group()]
         done = span.end()
-    return "".join([*pieces, inline(line[done:], labels, emphasis)])
+    return "".join([*pieces, inline(line[done:], labels, emphasis, urls)])
 
 
-def inline(text: str, labels: set[str], emphasis: bool) -> str:
+def inline(text: str, labels: set[str], emphasis: bool, urls: list[str]) -> str:
     if "[" in text:
-        text = LINK.sub(link, text)
+        text = LINK.sub(lambda match: link(match, urls), text)
         if labels:
             text = REFERENCE_LINK.sub(lambda m: reference_link(m, labels), text)
     if "<" in text:
@@ -82,7 +103,7 @@ def inline(text: str, labels: set[str], emphasis: bool) -> str:
     return text
 
 
-def link(match: re.Match[str]) -> str:
+def link(match: re.Match[str], urls: list[str]) -> str:
     text = match.group("text").strip()
     url = match.group("url").strip("<>")
     if match.group("image"):
@@ -92,6 +113,7 @@ def link(match: re.Match[str]) -> str:
         return f"[{number.group(1)}]"  # an in-page link to a note: its marker
     if not url.startswith(("http://", "https://")) or not text or url in text:
         return text or url
+    urls.append(url)
     return f"{text} {url}"
 
 
