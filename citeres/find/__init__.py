@@ -3,10 +3,20 @@ running text look at what is left. Mentions never overlap."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
-from citeres.find import attribution, entries, notes, parenthetical, prose, reading, urls
+from citeres.find import (
+    attribution,
+    entries,
+    notes,
+    parenthetical,
+    prose,
+    reading,
+    typography,
+    urls,
+)
 from citeres.find.spans import Spans
 from citeres.model import Document, Mention, Problem
 
@@ -19,6 +29,7 @@ FINDERS: tuple[tuple[Finder, bool], ...] = (
     (urls.find, False),
     (parenthetical.find, True),
     (prose.find, True),
+    (typography.find, True),
     (attribution.find, False),
 )
 # A single line break between two characters of a paragraph: hard-wrapped text. The `\n`
@@ -32,9 +43,7 @@ def unwrapped(document: Document) -> Document:
     if "\n" not in document.text:
         return document
     text = WRAP.sub(" ", document.text)
-    return Document(
-        path=document.path, text=text, line_starts=document.line_starts, links=document.links
-    )
+    return dataclasses.replace(document, text=text)
 
 
 def find_all(document: Document) -> tuple[list[Mention], list[Problem]]:

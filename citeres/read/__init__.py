@@ -99,14 +99,14 @@ def document_of(item: Input, limit: int) -> tuple[Document, list[Problem]]:
             for line, message in converted.warnings
         ]
         document = Document.converted(
-            item.shown, converted.text, converted.origins, lines, converted.links
+            item.shown, converted.text, converted.origins, lines, converted.links, converted.italics
         )
         return document, problems
     if kind == "markdown":
         from citeres.read import markdown
 
-        text, links = markdown.convert_with_links(decoded.text)
-        return Document.from_text(item.shown, text, links), problems
+        text, links, italics = markdown.convert_spans(decoded.text)
+        return Document.from_text(item.shown, text, links, italics), problems
     return Document.from_text(item.shown, decoded.text), problems
 
 
