@@ -62,15 +62,34 @@ class Document:
     path: str
     text: str
     line_starts: tuple[int, ...] = field(repr=False, default=(0,))
+    # (start, end) of each link address the reader wrote out after a link's text (Markdown
+    # `[text](url)`, HTML `<a href>`): markup the page's reader never saw, kept so the
+    # reference parser has a cited page's URL, never reported as a URL citation of its own.
+    links: tuple[tuple[int, int], ...] = field(repr=False, default=())
+    # (start, end) of what the source set in italics in running text (Markdown `*Title*`,
+    # HTML `<i>`, `<em>`, `<cite>`), whose marks the reader dropped: evidence of a title.
+    italics: tuple[tuple[int, int], ...] = field(repr=False, default=())
 
     @classmethod
-    def from_text(cls, path: str, text: str) -> Document:
+    def from_text(
+        cls,
+        path: str,
+        text: str,
+        links: tuple[tuple[int, int], ...] = (),
+        italics: tuple[tuple[int, int], ...] = (),
+    ) -> Document:
         starts = (0, *(m.end() for m in NEWLINE.finditer(text)))  # 20 times a loop's speed
-        return cls(path=path, text=text, line_starts=starts)
+        return cls(path=path, text=text, line_starts=starts, links=links, italics=italics)
 
     @classmethod
     def converted(
-        cls, path: str, text: str, origins: Sequence[tuple[int, int]], lines: int
+        cls,
+        path: str,
+        text: str,
+        origins: Sequence[tuple[int, int]],
+        lines: int,
+        links: tuple[tuple[int, int], ...] = (),
+        italics: tuple[tuple[int, int], ...] = (),
     ) -> Document:
         """A document whose text was converted from a file of `lines` lines. `origins` holds
         (offset, line) pairs, both rising: the text from `offset` on comes from original
@@ -79,7 +98,8 @@ class Document:
         for offset, line in origins:
             starts.extend([offset] * (min(line, lines) - len(starts)))
         starts.extend([len(text)] * (lines - len(starts)))
-        return cls(path=path, text=text, line_starts=tuple(starts))
+        lines_ = tuple(starts)
+        return cls(path=path, text=text, line_starts=lines_, links=links, italics=italics)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of the original file that holds character `offset`."""

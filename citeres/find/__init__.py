@@ -3,10 +3,20 @@ running text look at what is left. Mentions never overlap."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
-from citeres.find import attribution, notes, parenthetical, prose, reading, urls
+from citeres.find import (
+    attribution,
+    entries,
+    notes,
+    parenthetical,
+    prose,
+    reading,
+    typography,
+    urls,
+)
 from citeres.find.spans import Spans
 from citeres.model import Document, Mention, Problem
 
@@ -14,10 +24,12 @@ Finder = Callable[[Document], tuple[list[Mention], list[Problem]]]
 # The finders of running text, in order of precedence, and whether each reads sentences
 # (which may wrap across lines) or lines (reading lists, URL entries, signatures).
 FINDERS: tuple[tuple[Finder, bool], ...] = (
-    (urls.find, False),
     (reading.find, False),
+    (entries.find, False),
+    (urls.find, False),
     (parenthetical.find, True),
     (prose.find, True),
+    (typography.find, True),
     (attribution.find, False),
 )
 # A single line break between two characters of a paragraph: hard-wrapped text. The `\n`
@@ -31,7 +43,7 @@ def unwrapped(document: Document) -> Document:
     if "\n" not in document.text:
         return document
     text = WRAP.sub(" ", document.text)
-    return Document(path=document.path, text=text, line_starts=document.line_starts)
+    return dataclasses.replace(document, text=text)
 
 
 def find_all(document: Document) -> tuple[list[Mention], list[Problem]]:
