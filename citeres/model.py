@@ -261,6 +261,21 @@ class Enrichment:
     query: str | None = None  # the query that found the record: `title "…" + author …`
     reason: str | None = None  # why the record was refused, or why none was asked
 
+    def outcome(self) -> str:
+        """What enrichment did, in one line for the reports: the record matched and the
+        query that found it, the rivals, the record refused and why, the closest."""
+        source = f" ({self.source})" if self.source else ""
+        if self.status == EnrichmentStatus.MATCHED:
+            how = f" by {self.query}" if self.query else ""
+            return f"matched {self.id}{source}{how}"
+        if self.status == EnrichmentStatus.AMBIGUOUS:
+            return "ambiguous between " + "; ".join(self.candidates)
+        if self.status == EnrichmentStatus.REFUSED:
+            return f"refused {self.id}{source}: {self.reason}"
+        if self.status == EnrichmentStatus.NOT_FOUND:
+            return "not found" + (f"; closest: {self.candidates[0]}" if self.candidates else "")
+        return f"{self.status}: {self.reason}" if self.reason else str(self.status)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Work(Reference):
