@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -129,3 +130,24 @@ def test_help_still_names_the_choices_and_the_metavars() -> None:
     assert "--mailto ADDRESS" in shown and "--per-document  " in shown
     shown = help_of(["check", "-h"]).output
     assert "--fail-on [error|warning|info|never]" in shown
+
+
+ESSAY = (
+    "Carr describes the revolution.1 Meyer disagrees.2\n\nNotes\n\n"
+    "1. E.H. Carr, The Bolshevik Revolution, Vol. I, Baltimore: Penguin Books, 1950, p. 65.\n"
+    "2. Alfred G. Meyer, Leninism, New York: Praeger, 1962, p. 169.\n"
+)
+
+
+def test_a_dash_reads_standard_input_for_check_extract_and_build(tmp_path: Path) -> None:
+    env = {**os.environ, "CITERES_CACHE_DIR": str(tmp_path / "cache")}
+    broken = ESSAY.replace("disagrees.2", "disagrees.2 And more.3")
+    checked = CliRunner().invoke(app, ["check", "-"], input=broken, env=env)
+    assert checked.exit_code == 1
+    assert checked.stdout.startswith("<stdin>:1:1: error: marker-without-note: marker 3")
+    extracted = CliRunner().invoke(app, ["extract", "-"], input=ESSAY, env=env)
+    assert '"path": "<stdin>"' in extracted.stdout
+    out = tmp_path / "bib"
+    built = CliRunner().invoke(app, ["build", "-", "-o", str(out), "--no-enrich"], input=ESSAY)
+    assert built.exit_code == 0, built.output
+    assert "carr1950bolshevik" in (out / "references.bib").read_text(encoding="utf-8")
