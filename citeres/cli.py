@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -23,6 +25,7 @@ from citeres.errors import CiteresError
 from citeres.localcat.cli import app as catalogue_app
 
 if TYPE_CHECKING:
+    from citeres.cache import ResponseCache
     from citeres.model import Analysis
     from citeres.pipeline import Request, Result
     from citeres.settings import Settings
@@ -347,20 +350,33 @@ app.add_typer(catalogue_app, name="catalogue")
 @cache_app.command("stats", cls=Command)
 def cache_stats_command(cache_dir: CacheDir = None) -> None:
     """How many catalogue answers are cached, and how much disk they take."""
-    from citeres.enrich import cache_stats
-
-    stats = cache_stats(settings(None, cache_dir))
+    with response_cache(cache_dir) as cache:
+        stats = cache.stats()
     typer.echo(f"{stats.directory}: {stats.entries} entries, {stats.size / 1024:.0f} KiB")
 
 
 @cache_app.command("clear", cls=Command)
 def cache_clear_command(cache_dir: CacheDir = None) -> None:
     """Remove every cached catalogue answer."""
-    from citeres.enrich import clear_cache
+    with response_cache(cache_dir) as cache:
+        removed = cache.clear()
+    typer.echo(f"{cache.directory}: removed {removed} entries")
 
-    chosen = settings(None, cache_dir)
-    removed = clear_cache(chosen)
-    typer.echo(f"{chosen.cache_dir}: removed {removed} entries")
+
+@contextmanager
+def response_cache(cache_dir: Path | None) -> Iterator[ResponseCache]:
+    """The catalogue cache alone (citeres.cache), without the catalogues that fill it."""
+    from citeres.cache import ResponseCache
+
+    cache = ResponseCache(settings(None, cache_dir).cache_dir, warn=warn)
+    try:
+        yield cache
+    finally:
+        cache.close()
+
+
+def warn(message: str) -> None:
+    typer.echo(f"citeres: {message}", err=True)
 
 
 def main() -> None:

@@ -91,6 +91,17 @@ def test_help_and_version_load_no_stage_and_no_rich() -> None:
         assert heavy(modules) == []
 
 
+def test_cache_stats_loads_the_cache_alone(tmp_path: Path) -> None:
+    modules = loaded_by(
+        f"import os, sys; os.environ['CITERES_CACHE_DIR'] = {str(tmp_path)!r}\n"
+        "sys.argv = ['citeres', 'cache', 'stats']\n"
+        "try:\n from citeres.cli import main; main()\nexcept SystemExit: pass"
+    )
+    assert {"citeres.cache", "diskcache"} <= modules  # it did open the cache
+    loaded = set(heavy(modules)) - {"citeres.settings"}  # the cache folder's setting
+    assert loaded == {m for m in modules if m.split(".")[0] == "diskcache"}
+
+
 def test_the_heavy_modules_are_what_a_command_loads() -> None:
     # the list names real modules: a command that runs the pipeline loads most of them
     modules = loaded_by("import citeres.pipeline, citeres.enrich")
