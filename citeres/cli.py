@@ -1,30 +1,46 @@
 """The typer commands, and nothing else: each collects its options into a pipeline.Request,
-runs it once, and prints the Result; a CiteresError becomes one line and exit 2."""
+runs it once, and prints the Result; a CiteresError becomes one line and exit 2.
+
+Start-up matters (`citeres --help` should cost little more than the interpreter): at the
+top level this module imports typer and tiny modules only. The pipeline, the finders, the
+model, the report and the catalogue clients load inside the commands that run them, and a
+test holds that `import citeres.cli` loads none of them.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from citeres import __version__, report
+from citeres import __version__
+from citeres.clihelp import CONTEXT, MARKUP, Command, choices
 from citeres.errors import CiteresError
 from citeres.localcat.cli import app as catalogue_app
-from citeres.model import Analysis, Severity
-from citeres.paths import shown
-from citeres.pipeline import FORMATS, Request, Result
-from citeres.pipeline import run as run_pipeline
-from citeres.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from citeres.cache import ResponseCache
+    from citeres.model import Analysis
+    from citeres.pipeline import Request, Result
+    from citeres.settings import Settings
+
+# The default of `build --format`: pipeline.FORMATS, written out so that help needs no
+# pipeline (a test holds the two equal).
+DEFAULT_FORMATS = "bibtex,csljson,ris"
 
 app = typer.Typer(
     help="Find, resolve and check the references in plain-text essays.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings=CONTEXT,
+    rich_markup_mode=MARKUP,
 )
 
 # citeres' reader checks every path itself (typer's checks would stop the whole run with a
@@ -35,6 +51,7 @@ Paths = Annotated[
         help="Text, Markdown or HTML files, directories of them, or - for standard input.",
         show_default=False,
         readable=False,
+        metavar="PATH",
     ),
 ]
 
@@ -75,6 +92,8 @@ def common(
 
 
 def run(request: Request) -> Result:
+    from citeres.pipeline import run as run_pipeline
+
     try:
         return run_pipeline(request)
     except CiteresError as error:
@@ -93,11 +112,19 @@ Offline = Annotated[
 ]
 Mailto = Annotated[
     str | None,
-    typer.Option("--mailto", help="Contact address for the catalogues (or CITERES_MAILTO)."),
+    typer.Option(
+        "--mailto",
+        metavar="ADDRESS",
+        help="Contact address for the catalogues (or CITERES_MAILTO).",
+    ),
 ]
 CacheDir = Annotated[
     Path | None,
-    typer.Option("--cache-dir", help="Catalogue cache folder (or CITERES_CACHE_DIR; ./cache)."),
+    typer.Option(
+        "--cache-dir",
+        metavar="DIR",
+        help="Catalogue cache folder (or CITERES_CACHE_DIR; ./cache).",
+    ),
 ]
 Enrich = Annotated[
     bool, typer.Option("--enrich/--no-enrich", help="Look works up in the catalogues.")
@@ -105,7 +132,11 @@ Enrich = Annotated[
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 Catalogue = Annotated[
     Path | None,
-    typer.Option("--catalogue", help="A local catalogue (citeres catalogue build), asked first."),
+    typer.Option(
+        "--catalogue",
+        metavar="DIR",
+        help="A local catalogue (citeres catalogue build), asked first.",
+    ),
 ]
 
 
@@ -115,6 +146,8 @@ def settings(
     offline: bool = False,
     catalogue: Path | None = None,
 ) -> Settings:
+    from citeres.settings import load_settings
+
     try:
         return load_settings(
             mailto=mailto, cache_dir=cache_dir, offline=offline, catalogue_dir=catalogue
@@ -123,11 +156,14 @@ def settings(
         raise fail(error) from None
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     paths: Paths,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="json: the whole analysis.")
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", metavar=choices(OutputFormat), help="json: the whole analysis."
+        ),
     ] = OutputFormat.JSON,
     enrich: Enrich = False,
     offline: Offline = False,
@@ -137,6 +173,9 @@ def extract(
     quiet: Quiet = False,
 ) -> None:
     """Print every citation, work and problem found."""
+    from citeres import report
+    from citeres.pipeline import Request
+
     chosen = settings(mailto, cache_dir, offline, catalogue)
     request = Request(paths=tuple(paths), enrich=enrich, settings=chosen, quiet=quiet)
     analysis = analyse(request)
@@ -146,18 +185,32 @@ def extract(
         typer.echo(report.to_markdown(analysis), nl=False)
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: Paths,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="text: path:line: kind: message.")
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=choices(OutputFormat),
+            help="text: path:line:col: severity: kind: message.",
+        ),
     ] = OutputFormat.TEXT,
     fail_on: Annotated[
         FailOn,
-        typer.Option("--fail-on", help="Exit 1 when a problem this severe or worse is found."),
+        typer.Option(
+            "--fail-on",
+            metavar=choices(FailOn),
+            help="Exit 1 when a problem this severe or worse is found.",
+        ),
     ] = FailOn.WARNING,
 ) -> None:
     """Report problems as a linter does; exit 1 when any reach --fail-on."""
+    from citeres import report
+    from citeres.pipeline import Request
+    from citeres.problems import Severity
+
     problems = report.all_problems(analyse(Request(paths=tuple(paths))))
     if output_format is OutputFormat.JSON:
         typer.echo(report.problems_json(problems))
@@ -180,21 +233,25 @@ def check_formats(value: str) -> str:
     return value
 
 
-@app.command()
+@app.command(cls=Command)
 def build(
     paths: Paths,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Folder for the bibliography and report.")
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="DIR", help="Folder for the bibliography and report."
+        ),
     ] = Path("bib"),
     formats: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMATS",
             help="Comma list of bibtex, biblatex, csljson, ris.",
             callback=check_formats,
         ),
-    ] = ",".join(FORMATS),
+    ] = DEFAULT_FORMATS,
     per_document: Annotated[
         bool, typer.Option("--per-document", help="Also write one set per input file.")
     ] = False,
@@ -208,16 +265,25 @@ def build(
     catalogue: Catalogue = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Processes to use (default: all cores)."),
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Processes to use (default: all cores)."
+        ),
     ] = None,
     dask: Annotated[
         str | None,
-        typer.Option("--dask", help="Run on a Dask cluster: tcp://host:8786, or local."),
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run on a Dask cluster: tcp://host:8786, or local.",
+        ),
     ] = None,
     quiet: Quiet = False,
 ) -> None:
     """Write the bibliography (references.bib, .json, .ris) and the report (report.md, .html)."""
+    from citeres import report
     from citeres.archive.executors import available_cores
+    from citeres.paths import shown
+    from citeres.pipeline import Request
 
     request = Request(
         paths=tuple(paths),
@@ -243,15 +309,23 @@ class ParseFormat(StrEnum):
     CSLJSON = "csljson"
 
 
-@app.command("parse")
+@app.command("parse", cls=Command)
 def parse_command(
     source: Annotated[
         Path,
-        typer.Argument(help="A file of references, one a line, or - for standard input."),
+        typer.Argument(
+            metavar="FILE",
+            help="A file of references, one a line, or - for standard input.",
+        ),
     ] = Path("-"),
     output_format: Annotated[
         ParseFormat,
-        typer.Option("--format", "-f", help="json: one object a line ({} for a blank one)."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=choices(ParseFormat),
+            help="json: one object a line ({} for a blank one).",
+        ),
     ] = ParseFormat.JSON,
 ) -> None:
     """Parse reference strings, one a line, into works, in input order."""
@@ -266,28 +340,43 @@ def parse_command(
     typer.echo(lines.render(output_format.value, text), nl=False)
 
 
-cache_app = typer.Typer(help="The catalogue cache: stats, clear.", no_args_is_help=True)
+cache_app = typer.Typer(
+    help="The catalogue cache: stats, clear.", no_args_is_help=True, rich_markup_mode=MARKUP
+)
 app.add_typer(cache_app, name="cache")
 app.add_typer(catalogue_app, name="catalogue")
 
 
-@cache_app.command("stats")
+@cache_app.command("stats", cls=Command)
 def cache_stats_command(cache_dir: CacheDir = None) -> None:
     """How many catalogue answers are cached, and how much disk they take."""
-    from citeres.enrich import cache_stats
-
-    stats = cache_stats(settings(None, cache_dir))
+    with response_cache(cache_dir) as cache:
+        stats = cache.stats()
     typer.echo(f"{stats.directory}: {stats.entries} entries, {stats.size / 1024:.0f} KiB")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=Command)
 def cache_clear_command(cache_dir: CacheDir = None) -> None:
     """Remove every cached catalogue answer."""
-    from citeres.enrich import clear_cache
+    with response_cache(cache_dir) as cache:
+        removed = cache.clear()
+    typer.echo(f"{cache.directory}: removed {removed} entries")
 
-    chosen = settings(None, cache_dir)
-    removed = clear_cache(chosen)
-    typer.echo(f"{chosen.cache_dir}: removed {removed} entries")
+
+@contextmanager
+def response_cache(cache_dir: Path | None) -> Iterator[ResponseCache]:
+    """The catalogue cache alone (citeres.cache), without the catalogues that fill it."""
+    from citeres.cache import ResponseCache
+
+    cache = ResponseCache(settings(None, cache_dir).cache_dir, warn=warn)
+    try:
+        yield cache
+    finally:
+        cache.close()
+
+
+def warn(message: str) -> None:
+    typer.echo(f"citeres: {message}", err=True)
 
 
 def main() -> None:

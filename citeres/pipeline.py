@@ -30,6 +30,7 @@ from citeres.read.inputs import Input, expand, input_limit
 from citeres.report import Totals, totals
 from citeres.resolve import Resolution
 from citeres.settings import Settings
+from citeres.unfound import no_references
 from citeres.write import check_output_dir
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def analyse_document(document: Document, read: Sequence[Problem] = ()) -> Analys
         citations.append(citation)
         problems.extend(complaints)
     resolution = resolve.resolve(citations)
-    problems += [*found, *resolution.problems]
+    problems += [*found, *resolution.problems, *no_references(document, mentions)]
     return Analysed(path=document.path, resolution=resolution, problems=tuple(problems))
 
 

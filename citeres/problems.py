@@ -37,6 +37,7 @@ class ProblemKind(StrEnum):
     MARKER_WITHOUT_NOTE = "marker-without-note"
     NOTE_WITHOUT_MARKER = "note-without-marker"
     UNMARKED_NOTES = "unmarked-notes"
+    NO_REFERENCES_FOUND = "no-references-found"
     # URL references
     URL_MARKER_WITHOUT_ENTRY = "url-marker-without-entry"
     URL_ENTRY_WITHOUT_MARKER = "url-entry-without-marker"
@@ -88,6 +89,7 @@ SEVERITY: dict[ProblemKind, Severity] = {
     K.MARKER_WITHOUT_NOTE: ERROR,
     K.NOTE_WITHOUT_MARKER: WARNING,
     K.UNMARKED_NOTES: INFO,
+    K.NO_REFERENCES_FOUND: WARNING,
     K.URL_MARKER_WITHOUT_ENTRY: ERROR,
     K.URL_ENTRY_WITHOUT_MARKER: WARNING,
     K.URL_DUPLICATE_ENTRY: WARNING,

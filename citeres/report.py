@@ -118,8 +118,19 @@ def placed(p: Problem) -> str:
 
 
 def problem_lines(problems: list[Problem]) -> list[str]:
-    """Linter lines for a terminal, which a control character in a note must not drive."""
-    return [strip_controls(f"{where(p)}{p.kind}: {p.message}") for p in problems]
+    """Linter lines for a terminal, which a control character in a note must not drive:
+    `path:line:col: severity: kind: message`, as ruff and flake8 write them, so editors and
+    CI annotators that read theirs read these (a problem of the whole run has no place)."""
+    return [strip_controls(problem_line(p)) for p in problems]
+
+
+def problem_line(p: Problem) -> str:
+    # Problems are placed by line; the column is 1, the start of it, until they carry one.
+    place = f"{p.path}:{p.line}:{COLUMN}: " if p.path else ""
+    return f"{place}{p.severity.value}: {p.kind}: {p.message}"
+
+
+COLUMN = 1
 
 
 def problems_json(problems: list[Problem]) -> str:

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from citeres import write
 from citeres.cli import app
+from citeres.problems import SEVERITY, ProblemKind
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -142,13 +143,14 @@ def test_check_exits_1_on_the_seeds_and_prints_linter_lines() -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert (
-        "seeds/003_6b9c40ab48327787.txt:411: marker-without-note: "
+        "seeds/003_6b9c40ab48327787.txt:411:1: error: marker-without-note: "
         "marker 141 in the text has no note" in lines
     )
-    for line in lines:
-        path, number, kind, message = line.split(":", 3)
-        assert Path(ROOT / path).is_file() and int(number) >= 1
-        assert kind and message.startswith(" ")
+    for line in lines:  # path:line:col: severity: kind: message, as ruff and flake8 write
+        path, number, column, severity, kind, message = line.split(":", 5)
+        assert Path(ROOT / path).is_file() and int(number) >= 1 and int(column) >= 1
+        assert severity == f" {SEVERITY[ProblemKind(kind.strip())]}"
+        assert kind.startswith(" ") and message.startswith(" ")
     assert "Traceback" not in result.stderr
 
 
@@ -219,8 +221,8 @@ def test_bad_file_among_good_ones_is_reported_and_the_rest_processed(
         assert "lewin" not in result.stdout and "carr1950bolshevik" in result.stdout
     elif command == "check":
         assert result.returncode == 1
-        assert f"{tmp_path.as_posix()}/binary.txt:1: unreadable:" in result.stdout
-        assert f"{tmp_path.as_posix()}/empty.txt:1: unreadable:" in result.stdout
+        assert f"{tmp_path.as_posix()}/binary.txt:1:1: error: unreadable:" in result.stdout
+        assert f"{tmp_path.as_posix()}/empty.txt:1:1: error: unreadable:" in result.stdout
     else:
         assert result.returncode == 0, result.stderr
         assert "carr1950bolshevik" in (tmp_path / "out" / "references.bib").read_text()

@@ -127,7 +127,8 @@ def test_a_file_without_read_permission_is_unreadable(tmp_path: Path, good: Path
     locked.write_text(CLEAN, encoding="utf-8")
     locked.chmod(0)
     result = run("check", good, locked)
-    assert unreadable_lines(result) == [f"{locked}:1: unreadable: cannot read: Permission denied"]
+    denied = f"{locked}:1:1: error: unreadable: cannot read: Permission denied"
+    assert unreadable_lines(result) == [denied]
 
 
 def test_typer_no_longer_checks_readability_first(
@@ -152,7 +153,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_replacement_characters(
     shown = f"{tmp_path}/r\ufffdsum\ufffd \ufffd.txt"
     checked = run("check", path)
     assert checked.returncode == 1
-    assert checked.stdout.decode("utf-8").startswith(f"{shown}:1: marker-without-note:")
+    assert checked.stdout.decode("utf-8").startswith(f"{shown}:1:1: error: marker-without-note:")
     data = json.loads(run("extract", path).stdout.decode("utf-8"))
     assert [d["path"] for d in data["documents"]] == [shown]
     out = tmp_path / "bib"

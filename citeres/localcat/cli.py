@@ -10,11 +10,13 @@ from typing import Annotated
 
 import typer
 
+from citeres.clihelp import MARKUP, Command
 from citeres.errors import CiteresError
 
 app = typer.Typer(
     help="The embedded Open Library catalogue: build it from the dumps, describe it.",
     no_args_is_help=True,
+    rich_markup_mode=MARKUP,
 )
 
 
@@ -23,7 +25,7 @@ def fail(error: CiteresError) -> typer.Exit:
     return typer.Exit(2)
 
 
-@app.command("build")
+@app.command("build", cls=Command)
 def build_command(
     dumps: Annotated[
         list[Path],
@@ -31,10 +33,15 @@ def build_command(
             help="ol_dump_authors_*.txt.gz, ol_dump_works_*.txt.gz, and optionally "
             "ol_dump_editions_*.txt.gz, in any order.",
             show_default=False,
+            metavar="DUMP",
         ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The catalogue folder.")],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes to use.")] = 2,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="DIR", help="The catalogue folder.")
+    ],
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes to use.")
+    ] = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Build (or rebuild) a catalogue; the previous one stays in use unless this succeeds."""
@@ -53,9 +60,11 @@ def build_command(
     )
 
 
-@app.command("info")
+@app.command("info", cls=Command)
 def info_command(
-    directory: Annotated[Path, typer.Argument(help="The catalogue folder.", show_default=False)],
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="The catalogue folder.", show_default=False)
+    ],
 ) -> None:
     """The dump date, what the catalogue holds, and its size on disk."""
     from citeres.localcat import store
