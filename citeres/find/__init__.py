@@ -21,16 +21,18 @@ from citeres.find.spans import Spans
 from citeres.model import Document, Mention, Problem, ProblemKind
 
 Finder = Callable[[Document], tuple[list[Mention], list[Problem]]]
-# The finders of running text, in order of precedence, and whether each reads sentences
-# (which may wrap across lines) or lines (reading lists, URL entries, signatures).
-FINDERS: tuple[tuple[Finder, bool], ...] = (
-    (reading.find, False),
-    (entries.find, False),
-    (urls.find, False),
-    (parenthetical.find, True),
-    (prose.find, True),
-    (typography.find, True),
-    (attribution.find, False),
+# The finders of running text, in order of precedence, and the view each reads: lines
+# (reading lists, URL entries, signatures), sentences (which may wrap across lines), or
+# the lines outside the notes (entries.py, whose models would read every note in vain).
+LINES, SENTENCES, OUTSIDE_NOTES = "lines", "sentences", "outside notes"
+FINDERS: tuple[tuple[Finder, str], ...] = (
+    (reading.find, LINES),
+    (entries.find, OUTSIDE_NOTES),
+    (urls.find, LINES),
+    (parenthetical.find, SENTENCES),
+    (prose.find, SENTENCES),
+    (typography.find, SENTENCES),
+    (attribution.find, LINES),
 )
 # A single line break between two characters of a paragraph: hard-wrapped text. The `\n`
 # comes first so the regex engine can search for it at memory speed.
@@ -58,13 +60,33 @@ def find_all(document: Document) -> tuple[list[Mention], list[Problem]]:
     claimed = Spans()
     for start, end in sections:
         claimed.claim(start, end)
-    sentences = unwrapped(document)
-    for finder, reads_sentences in FINDERS:
-        found, found_problems = finder(sentences if reads_sentences else document)
+    views = {
+        LINES: document,
+        SENTENCES: unwrapped(document),
+        OUTSIDE_NOTES: blanked(document, sections),
+    }
+    for finder, view in FINDERS:
+        found, found_problems = finder(views[view])
         problems.extend(found_problems)
         mentions.extend(m for m in found if claimed.claim(m.start, m.end))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, problems
+
+
+def blanked(document: Document, sections: list[tuple[int, int]]) -> Document:
+    """The document with the given spans turned to spaces, line ends kept."""
+    if not sections:
+        return document
+    text = document.text
+    pieces, done = [], 0
+    for start, end in sorted(sections):
+        start = max(start, done)
+        pieces += [text[done:start], SPACES.sub(" ", text[start:end])]
+        done = max(done, end)
+    return dataclasses.replace(document, text="".join([*pieces, text[done:]]))
+
+
+SPACES = re.compile(r"[^\n]")
 
 
 def capped(document: Document) -> tuple[Document, list[Problem]]:

@@ -39,6 +39,16 @@ IMPRINT_LABELS = frozenset(
 IMPRINT_FIELDS = ("year", "publisher", "container", "pages", "locator", "url", "doi", "isbn")
 # Tokens that are imprint whatever the model labels them: a year, a URL.
 ANCHOR = re.compile(rf"{YEAR}[a-z]?|(?:https?://|www\.)\S+")
+# Cheap signs, before any model: the head of an entry (`E.H. Carr,`, `Anna Green and
+# Kathleen Troup,`, `"Title,"`) and an imprint within its first characters.
+OPENING = re.compile(
+    r"[\"“‘']|(?:[A-Z][\w.'’-]*\.?[ \t]+(?:(?:and|&|de|van|von|der|la|le)[ \t]+)?){0,6}"
+    r"[A-Z][\w'’-]*\.?[ \t]*[,.:(]"
+)
+IMPRINT_SIGN = re.compile(
+    rf"{YEAR}|https?://|www\.|\bpp?\.[ \t]*\d|\d[-–]+\d|[A-Z][a-z]+:[ \t]+[A-Z]"
+)
+SIGN_WINDOW = 400
 SEAM = re.compile(r"[,.:;(]\s*$")  # the punctuation that ends a name before its title
 QUOTED_START = re.compile(r"[\"“‘']")
 IN_BOOK = re.compile(r"[,.”\"’]*[ \t]+in[ \t]", re.IGNORECASE)
@@ -60,6 +70,8 @@ def find(document: Document) -> tuple[list[Mention], list[Problem]]:
     lists = set()
     units = list(candidates(document.text))
     for unit in units:
+        if not worth_reading(document.text, unit):
+            continue
         reference = reference_part(document.text[unit.start : unit.end])
         if reference is not None and reads_as_reference(reference):
             found[unit.start] = mention(document, unit.start, reference)
@@ -71,6 +83,16 @@ def find(document: Document) -> tuple[list[Mention], list[Problem]]:
             if names_author_and_title(reference):
                 found[unit.start] = mention(document, unit.start, reference)
     return sorted(found.values(), key=lambda m: m.start), []
+
+
+def worth_reading(text: str, unit: Candidate) -> bool:
+    """What the models must read: a unit that opens as a reference does (names and then
+    punctuation, or a quotation mark) and holds an imprint's cheapest sign. Most
+    paragraphs of prose fail here, before the models cost anything."""
+    return bool(
+        OPENING.match(text, unit.start, unit.end)
+        and IMPRINT_SIGN.search(text, unit.start, min(unit.end, unit.start + SIGN_WINDOW))
+    )
 
 
 def mention(document: Document, start: int, reference: str) -> Mention:
