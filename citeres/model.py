@@ -98,8 +98,7 @@ class Document:
         for offset, line in origins:
             starts.extend([offset] * (min(line, lines) - len(starts)))
         starts.extend([len(text)] * (lines - len(starts)))
-        lines_ = tuple(starts)
-        return cls(path=path, text=text, line_starts=lines_, links=links, italics=italics)
+        return cls(path=path, text=text, line_starts=tuple(starts), links=links, italics=italics)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of the original file that holds character `offset`."""

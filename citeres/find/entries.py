@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from citeres.find.titles import NOT_PEOPLE
+from citeres.find.titles import NOT_PEOPLE, OPEN_QUOTE
 from citeres.identity import YEAR
 from citeres.model import Document, Kind, Mention, Problem
 from citeres.parse import tagger
@@ -34,7 +34,7 @@ PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\Z")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]?[ \t\n]+(?=[\"“‘(]?[A-Z][\w’'-]*[ \t])")
 # What a reference has and a sentence of prose rarely has after a name.
 IMPRINT_LABELS = frozenset(
-    {"date", "publisher", "location", "container", "journal", "pages", "volume", "url", "doi"}
+    {"date", "publisher", "location", "container", "pages", "volume", "url", "doi"}
 )
 IMPRINT_FIELDS = ("year", "publisher", "container", "pages", "locator", "url", "doi", "isbn")
 # Tokens that are imprint whatever the model labels them: a year, a URL.
@@ -50,7 +50,7 @@ IMPRINT_SIGN = re.compile(
 )
 SIGN_WINDOW = 400
 SEAM = re.compile(r"[,.:;(]\s*$")  # the punctuation that ends a name before its title
-QUOTED_START = re.compile(r"[\"“‘']")
+QUOTED_START = re.compile(f"[{OPEN_QUOTE}]")
 IN_BOOK = re.compile(r"[,.”\"’]*[ \t]+in[ \t]", re.IGNORECASE)
 CLOSE_QUOTE = re.compile(r"[\"”’](?=[,.;:]|[ \t]+(?:in[ \t]|[A-Z])|[ \t]*$)")
 AFTER_QUOTE = re.compile(r"[,.”\"’]*[ \t]+[A-Z]")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from citeres.find.titles import clean_person, strip_title, word_count
+from citeres.find.titles import INITIALS, clean_person, strip_title, word_count
 from citeres.model import Document, Kind, Mention, Problem, Reference
 from citeres.parse import tagger
 
@@ -21,7 +21,7 @@ MAX_WORDS = 15
 EMPHASISED = re.compile(
     r"(?<![\w*_])(?P<mark>[*_])(?P<title>[^\W\d_][^*_\n]{0,200}?[^\s*_])(?P=mark)(?![\w*_])"
 )
-INITIAL = re.compile(r"(?:[A-Z]\.)+")
+INITIAL = re.compile(INITIALS)
 SENTENCE_INSIDE = re.compile(r"[.!?;]\s+\S")
 # A caption's or a part's label set in italics: `*Figure 3.*`, `_Chapter IV_`.
 LABEL = re.compile(
