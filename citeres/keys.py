@@ -35,11 +35,21 @@ def base_key(work: Work) -> str:
 
 
 def url_key(url: str) -> str:
-    parts = urlsplit(url)
-    site = (parts.hostname or "web").removeprefix("www.").split(".")[0]
-    year = YEAR_IN_URL.search(parts.path)
-    words = significant_words(parts.path.rstrip("/").rsplit("/", 1)[-1].replace("-", " "))
+    host, path = host_and_path(url)
+    site = (host or "web").removeprefix("www.").split(".")[0]
+    year = YEAR_IN_URL.search(path)
+    words = significant_words(path.rstrip("/").rsplit("/", 1)[-1].replace("-", " "))
     return slug(site) + (year.group(1) if year else "") + (slug(words[0]) if words else "")
+
+
+def host_and_path(url: str) -> tuple[str | None, str]:
+    """The URL's host and path; a URL urllib refuses (`http://x.y)[4]`, a bracket read as
+    an IPv6 host) keys on its text as a path, never stopping the run."""
+    try:
+        parts = urlsplit(url)
+        return parts.hostname, parts.path
+    except ValueError:
+        return None, url
 
 
 def order(work: Work, first_cited: tuple[str, int]) -> tuple[object, ...]:

@@ -62,15 +62,34 @@ class Document:
     path: str
     text: str
     line_starts: tuple[int, ...] = field(repr=False, default=(0,))
+    # (start, end) of each link address the reader wrote out after a link's text (Markdown
+    # `[text](url)`, HTML `<a href>`): markup the page's reader never saw, kept so the
+    # reference parser has a cited page's URL, never reported as a URL citation of its own.
+    links: tuple[tuple[int, int], ...] = field(repr=False, default=())
+    # (start, end) of what the source set in italics in running text (Markdown `*Title*`,
+    # HTML `<i>`, `<em>`, `<cite>`), whose marks the reader dropped: evidence of a title.
+    italics: tuple[tuple[int, int], ...] = field(repr=False, default=())
 
     @classmethod
-    def from_text(cls, path: str, text: str) -> Document:
+    def from_text(
+        cls,
+        path: str,
+        text: str,
+        links: tuple[tuple[int, int], ...] = (),
+        italics: tuple[tuple[int, int], ...] = (),
+    ) -> Document:
         starts = (0, *(m.end() for m in NEWLINE.finditer(text)))  # 20 times a loop's speed
-        return cls(path=path, text=text, line_starts=starts)
+        return cls(path=path, text=text, line_starts=starts, links=links, italics=italics)
 
     @classmethod
     def converted(
-        cls, path: str, text: str, origins: Sequence[tuple[int, int]], lines: int
+        cls,
+        path: str,
+        text: str,
+        origins: Sequence[tuple[int, int]],
+        lines: int,
+        links: tuple[tuple[int, int], ...] = (),
+        italics: tuple[tuple[int, int], ...] = (),
     ) -> Document:
         """A document whose text was converted from a file of `lines` lines. `origins` holds
         (offset, line) pairs, both rising: the text from `offset` on comes from original
@@ -79,7 +98,8 @@ class Document:
         for offset, line in origins:
             starts.extend([offset] * (min(line, lines) - len(starts)))
         starts.extend([len(text)] * (lines - len(starts)))
-        return cls(path=path, text=text, line_starts=tuple(starts))
+        lines_ = tuple(starts)
+        return cls(path=path, text=text, line_starts=lines_, links=links, italics=italics)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line of the original file that holds character `offset`."""
@@ -240,6 +260,21 @@ class Enrichment:
     candidates: tuple[str, ...] = ()  # the rivals (ambiguous), the closest (not found)
     query: str | None = None  # the query that found the record: `title "…" + author …`
     reason: str | None = None  # why the record was refused, or why none was asked
+
+    def outcome(self) -> str:
+        """What enrichment did, in one line for the reports: the record matched and the
+        query that found it, the rivals, the record refused and why, the closest."""
+        source = f" ({self.source})" if self.source else ""
+        if self.status == EnrichmentStatus.MATCHED:
+            how = f" by {self.query}" if self.query else ""
+            return f"matched {self.id}{source}{how}"
+        if self.status == EnrichmentStatus.AMBIGUOUS:
+            return "ambiguous between " + "; ".join(self.candidates)
+        if self.status == EnrichmentStatus.REFUSED:
+            return f"refused {self.id}{source}: {self.reason}"
+        if self.status == EnrichmentStatus.NOT_FOUND:
+            return "not found" + (f"; closest: {self.candidates[0]}" if self.candidates else "")
+        return f"{self.status}: {self.reason}" if self.reason else str(self.status)
 
 
 @dataclass(frozen=True, kw_only=True)

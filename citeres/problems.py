@@ -30,6 +30,7 @@ class ProblemKind(StrEnum):
     ENCODING = "encoding"
     HTML_TRUNCATED = "html-truncated"
     ANALYSIS_FAILED = "analysis-failed"
+    OVERSIZED_LINE = "oversized-line"
     # the notes and their markers
     MISSING_NOTE = "missing-note"
     DUPLICATE_NOTE = "duplicate-note"
@@ -82,6 +83,7 @@ SEVERITY: dict[ProblemKind, Severity] = {
     K.ENCODING: WARNING,
     K.HTML_TRUNCATED: WARNING,
     K.ANALYSIS_FAILED: ERROR,
+    K.OVERSIZED_LINE: INFO,
     K.MISSING_NOTE: ERROR,
     K.DUPLICATE_NOTE: ERROR,
     K.MARKER_WITHOUT_NOTE: ERROR,

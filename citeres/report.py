@@ -236,11 +236,9 @@ def markdown_section(document: DocumentResult) -> str:
 
 
 def catalogue(w: Work) -> str:
-    """What the catalogues said, in a word: `matched (openlibrary)`, or `not enriched`."""
-    e = w.enrichment
-    if e is None:
-        return "not enriched"
-    return f"{e.status} ({e.source})" if e.source else e.status
+    """What enrichment did: `matched /works/OL…W (openlibrary) by title "…" + author …`,
+    the rivals, the record refused and why, or `not enriched`."""
+    return w.enrichment.outcome() if w.enrichment else "not enriched"
 
 
 def document_markdown(document: DocumentResult) -> list[str]:

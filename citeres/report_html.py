@@ -190,12 +190,14 @@ def problems_table(heading: str, problems: Sequence[Problem]) -> str:
 def works_table(works: Iterable[Work]) -> str:
     rows = "".join(
         f'<tr id="work-{escape(w.key)}"><td><code>{escape(w.key)}</code></td>'
-        f"<td>{escape(w.type.value)}</td><td>{escape(describe(w))}</td></tr>"
+        f"<td>{escape(w.type.value)}</td><td>{escape(describe(w))}</td>"
+        f"<td>{escape(w.enrichment.outcome() if w.enrichment else 'not enriched')}</td></tr>"
         for w in sorted(works, key=lambda w: w.key)
     )
     if not rows:
         return ""
-    return f"<h2>Works</h2><table>{row('th', ['Key', 'Type', 'Work'])}{rows}</table>"
+    head = row("th", ["Key", "Type", "Work", "Catalogue"])
+    return f"<h2>Works</h2><table>{head}{rows}</table>"
 
 
 def describe(work: Work) -> str:

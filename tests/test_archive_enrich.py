@@ -107,7 +107,8 @@ def test_offline_with_a_local_catalogue_asks_nothing(
     assert by_title["Life and Fate"]["openlibrary"] == "OL10W"
     assert "openlibrary" not in by_title["Notes from Underground"]
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
-    assert "| matched (openlibrary) |" in report and "| not-found |" in report
+    assert '| matched /works/OL10W (openlibrary) by title "Life and Fate"' in report
+    assert "| not found |" in report
 
 
 def test_local_look_ups_on_dask_give_what_they_give_here(

@@ -30,10 +30,10 @@ def outcome(case: Case, found: Enriched) -> str:
     return e.status + (f" (closest: {e.candidates[0]})" if e.candidates else "")
 
 
-# Requests per work, cold. Every case of this suite is a trap, and in the strict search
-# almost half need a second form of the question; the seeds' benchmark shows a run's
-# figure (benchmarks/enrich.py).
-BUDGET = {"loose": 1.5, "strict": 2.0}
+# Requests per work, cold: the issue's bar, in both search behaviours, although every case
+# of this suite is a trap and in the strict search several need a second form of the
+# question; the seeds' benchmark shows a run's figure (benchmarks/enrich.py).
+BUDGET = {"loose": 1.5, "strict": 1.5}
 
 
 @pytest.mark.parametrize("search", ["loose", "strict"])

@@ -30,3 +30,10 @@ def test_800_colliding_works_get_800_keys() -> None:
     keys = [w.key for w in keyed]
     assert len(set(keys)) == 800
     assert {"smith1990notesa", "smith1990notesaaa"} <= set(keys)
+
+
+@pytest.mark.parametrize("url", ["http://x.y)[4]", "https://[4]/page", "http://[::1"])
+def test_a_url_urllib_refuses_still_gets_a_key(url: str) -> None:
+    """Found by the fuzz test: `http://x.y)[4]` made urlsplit raise and the run stop."""
+    (work,), _ = assign_keys([Work(key="", url=url)], {})
+    assert work.key

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from citeres.enrich.match import Candidate, anthology_author, fold
+from citeres.enrich.match import Candidate, anthology_author, fold, respelt
 from citeres.model import Work, WorkType
 from citeres.settings import Limits, Settings
 
@@ -19,8 +19,17 @@ if TYPE_CHECKING:
     from citeres.enrich.http import Http
 
 # Query kinds, in the order they are tried; each is one request, and the first accepted
-# match ends the search.
-QUERY_ORDER = ("doi", "isbn", "title", "full-title", "free", "editor", "any-author")
+# match ends the search. `title` sends the main title as a title and the cited surname as
+# free text (found among the authors, their alternate names and the contributors);
+# `full-title` the same with the subtitle; `any-author` the title alone; `free` title and
+# surname as free text (alternate titles too); `editor` the title with the other name an
+# edited collection may be listed under.
+QUERY_ORDER = ("doi", "isbn", "title", "full-title", "any-author", "free", "editor")
+# A work that may be listed under a name other than the one cited (an edited collection
+# whose texts' author and editor are both cited; an anthology whose title names the
+# author of its texts; a surname romanisations spell in several ways) is asked by title
+# alone first: one answer holds it under any name, and matching still needs the name.
+LISTED_OTHERWISE = ("doi", "isbn", "any-author", "title", "editor", "full-title", "free")
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,8 @@ def main_title(title: str) -> str:
 
 
 def plan(work: Work, catalogue: Catalogue) -> list[Query]:
-    """The queries this catalogue is asked for this work, in QUERY_ORDER."""
+    """The queries this catalogue is asked for this work, in QUERY_ORDER, or in
+    LISTED_OTHERWISE for a work that may be listed under another name."""
     title = work.title or ""
     people = work.authors or work.editors
     surname = people[0].family if people else ""
@@ -108,7 +118,9 @@ def plan(work: Work, catalogue: Catalogue) -> list[Query]:
         Query("any-author", work, main_title(title)),
     ]
     wanted = catalogue.identifiers | catalogue.queries
-    return [q for q in candidates if q.kind in wanted and applies(q)]
+    order = LISTED_OTHERWISE if listed_otherwise(work, surname) else QUERY_ORDER
+    asked = [q for q in candidates if q.kind in wanted and applies(q)]
+    return sorted(asked, key=lambda q: order.index(q.kind))
 
 
 def applies(query: Query) -> bool:
@@ -124,6 +136,12 @@ def applies(query: Query) -> bool:
     if query.kind == "any-author":
         return bool(work.authors or work.editors)
     return bool(query.title)
+
+
+def listed_otherwise(work: Work, surname: str) -> bool:
+    """Whether the catalogue may list the work under another name, or another spelling,
+    than the one a title-and-name query would send."""
+    return bool(editor_of(work)) or respelt(surname)
 
 
 def editor_of(work: Work) -> str:

@@ -17,6 +17,7 @@ from citeres.model import Work
 
 FOR_WHAT_IT_IS = ("a ", "another volume")  # rejections no other query can change
 CROWDED = 5  # an answer this long may have ranked the work out of it
+NARROWER = frozenset({"title", "full-title", "editor"})  # the title alone, and a name
 
 
 def cached_look_up(work: Work, sources: list[Catalogue], http: Http) -> Looked:
@@ -72,7 +73,7 @@ def ask(work: Work, source: Catalogue, identifiers: bool) -> Verdict:
     """One catalogue's identifier queries, or its searches, in order, until one is
     accepted; a search is skipped when earlier answers show it cannot help."""
     closest = Verdict("not-found", None, ())
-    seen: list[Verdict] = []
+    seen: list[tuple[str, Verdict]] = []
     for query in plan(work, source):
         if bool(query.identifier) != identifiers:
             continue
@@ -87,25 +88,29 @@ def ask(work: Work, source: Catalogue, identifiers: bool) -> Verdict:
         verdict = tagged(choose(work, source.lookup(query)), query.describe())
         if verdict.status in ("matched", "ambiguous"):
             return verdict
-        seen.append(verdict)
+        seen.append((query.kind, verdict))
         closest = nearer(closest, verdict)
     return closest
 
 
-def worth_asking(kind: str, seen: list[Verdict]) -> bool:
+def worth_asking(kind: str, seen: list[tuple[str, Verdict]]) -> bool:
     """Whether the answers so far leave this form of the question anything to find.
 
     - Once an answer held the work's record and refused it for what it is (another type,
       another volume), every other form finds that record again: the verdict stands.
-    - A longer title can only narrow an answer: it is worth asking when the first was
-      crowded (the work may have been ranked out of it).
-    - Free text (all fields: alternate names, contributors) when nothing came back yet.
+    - A title with a name can only narrow the title alone: it is worth asking after the
+      title alone only when that answer was crowded (the work may have been ranked out).
+    - A longer title can only narrow an answer: likewise, when the first was crowded.
+    - Free text (all fields: alternate titles) when nothing came back yet.
     - No author at all when nothing came back, or the title came back unaccepted (a
       reissue, a native spelling), unless the answers already held other authors' records
       (the catalogue does not filter by author: asking without one finds nothing new).
     """
-    ranked = [s for v in seen for s in v.ranked]
+    ranked = [s for _, v in seen for s in v.ranked]
     if any(s.rejected and s.rejected.startswith(FOR_WHAT_IT_IS) for s in ranked):
+        return False
+    alone = [v for k, v in seen if k == "any-author"]
+    if kind in NARROWER and any(len(v.ranked) < CROWDED for v in alone):
         return False
     if kind == "full-title":
         return len(ranked) >= CROWDED

@@ -219,9 +219,20 @@ def surnames(names: tuple[Name, ...]) -> list[str]:
     return [fold(n.family) for n in names if fold(n.family)][:4]
 
 
+ROMANISED_ENDING = re.compile(r"(?<=[kc])(?:ii|ij|iy|yi|yj|i)$")
+
+
 def romanised(word: str) -> str:
     """One spelling for the endings romanisations disagree on: -skii, -skij, -skiy → -sky."""
-    return re.sub(r"(?<=[kc])(?:ii|ij|iy|yi|yj|i)$", "y", word)
+    return ROMANISED_ENDING.sub("y", word)
+
+
+def respelt(surname: str) -> bool:
+    """Whether a catalogue may well spell this surname otherwise: its ending is one the
+    romanisations disagree on (Lunacharsky, Lunacharskii, Lunacharskiĭ). A search by that
+    name finds only the spelling sent; matching knows them all alike."""
+    last = (fold(surname).split() or [""])[-1]
+    return romanised(last) != last or last.endswith(("ky", "cy"))
 
 
 def spelled(surname: str, catalogue_name: str) -> str | None:

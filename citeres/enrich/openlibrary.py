@@ -103,14 +103,24 @@ class OpenLibrary:
 
 
 def search_params(query: Query) -> dict[str, str]:
+    """Open Library ANDs `q` with the field parameters: `title=` holds the title to its
+    title field, and the surname as `q` is found among the authors' names, their
+    alternate names and the contributors (an editor, a translator) in one request."""
     params = {"fields": FIELDS, "limit": str(LIMIT)}
     if query.kind == "free":
-        return params | {"q": f"{query.title} {query.surname}".strip()}
+        return params | {"q": plain(f"{query.title} {query.surname}")}
     params["title"] = query.title
     if query.surname and query.kind != "any-author":
         # The surname alone: catalogues spell given names in too many ways.
-        params["author"] = query.surname
+        params["q"] = plain(query.surname)
     return params
+
+
+def plain(text: str) -> str:
+    """Words only: `q` is read as a Lucene query, where `:`, `-`, quotes, brackets and
+    the operator words would change what is asked."""
+    words = re.sub(r'[+\-&|!(){}\[\]^"~*?:\\/]', " ", text).split()
+    return " ".join(w for w in words if w not in ("AND", "OR", "NOT"))
 
 
 def from_doc(doc: Mapping[str, Any]) -> Candidate | None:

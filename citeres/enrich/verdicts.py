@@ -16,7 +16,7 @@ from citeres.enrich.cache import ResponseCache
 from citeres.enrich.match import Candidate, Scored, Verdict, fold, title_key, volume_number
 from citeres.model import Work, WorkType
 
-VERSION = "m2"  # change it whenever matching or the queries change: old verdicts are ignored
+VERSION = "m3"  # change it whenever matching or the queries change: old verdicts are ignored
 SHOWN = 3
 
 

@@ -14,7 +14,7 @@ NOTES_HEADING = re.compile(
     r"|(?:references|sources) and notes|anmerkungen|fu(?:ß|ss)noten|endnoten|notas"
     r"|notes et références)"
     r"(?:[ \t]+(?:to|for|on)[ \t]+(?:the[ \t]+)?(?:chapter|part|section|introduction|preface)"
-    r"(?:[ \t]+[\w.]{1,12})?)?[ \t]*:?[ \t]*$",
+    r"(?:[ \t]+[\w.]{1,12})?)?[ \t]*+:?[ \t]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
 # The rule a printed page sets above its footnotes: `——————`, `____`, `-----`.
@@ -47,9 +47,11 @@ SEARCHED_FOR_ANY = 4000  # characters of a note read for whether it cites anythi
 # What a reference opens with or ends on when it shows none of the above: a name and a
 # title (`Frederick Engels, The Peasant War`, `Bender et al., "Stochastic Parrots," 614`), a
 # quoted title, a title in italics anywhere, a page after a comma at its end.
+# Each word possessive (`*+`): a word may hold hyphens, and a hyphen may also join two
+# words; tried both ways, `Smith-Smith-Smith-…` without a comma fails in exponential time.
 NAME_TITLE = re.compile(
-    r"[\s(\[^—–-]*(?:[A-Z][\w.'’-]*"
-    r"(?:(?:\s+|\s*[-–]\s*)(?:[A-Z][\w.'’-]*|de|di|da|von|van|of|et al\.|and|&))*"
+    r"[\s(\[^—–-]*(?:[A-Z][\w.'’-]*+"
+    r"(?:(?:\s+|\s*[-–]\s*)(?:[A-Z][\w.'’-]*+|de|di|da|von|van|of|et al\.|and|&))*"
     rf",\s+(?:[A-Z\d*_“\"‘«„]|in\b)|{QUOTED})"
 )
 ITALICS = re.compile(r"\*[^*\n]{3,}\*|(?<!\w)_[^_\n]{3,}_(?!\w)")

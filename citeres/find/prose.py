@@ -261,7 +261,10 @@ SCANS: tuple[Callable[[str], Iterator[Named]], ...] = (by_cues, by_possessive, b
 def repeats(text: str, named: list[Named], claimed: Spans) -> list[Named]:
     """Later exact uses of a title named with evidence: quoted, or a bare run of two words
     or more that is not a common phrase (`the ...`) or part of a longer run."""
-    titles = {n.title: n.authors for n in sorted(named, key=lambda n: -len(n.authors))}
+    # A bare title with no author behind it (`his story, Black Cat`) may be a character or
+    # a place: it counts where it was named, and is never looked for again.
+    sure = [n for n in named if n.authors or is_quoted(text, n.start, n.end)]
+    titles = {n.title: n.authors for n in sorted(sure, key=lambda n: -len(n.authors))}
     found: list[Named] = []
     places = title_places(text, titles)
     for title in sorted(titles, key=len, reverse=True):

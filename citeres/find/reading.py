@@ -15,8 +15,8 @@ from citeres.identity import YEAR
 from citeres.model import Document, Kind, Mention, Problem, Reference
 from citeres.text import squash
 
-HEADING = re.compile(
-    r"^[ \t]*(?:#+[ \t]*)?(?:further|suggested|recommended|additional|select(?:ed)?)?[ \t]*"
+HEADING = re.compile(  # `*+`: a line of spaces is not split between the two runs each way
+    r"^[ \t]*+(?:#+[ \t]*+)?(?:further|suggested|recommended|additional|select(?:ed)?)?[ \t]*+"
     r"(?:reading(?:s| list)?|bibliography|references|works[ \t]+cited|sources|"
     r"literature)[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,

@@ -32,6 +32,9 @@ STRONG_SIGNALS = r"see|cf\.?|compare|siehe|vgl\.?|voir|vedi|cfr\.?|véase|(?:quo
 SIGNAL_BEFORE = re.compile(
     rf"(?:(?:^|\s)(?:{STRONG_SIGNALS})|(?:^|[,;(.:])\s*(?:{SIGNAL_WORDS}))[\s,:]*$", re.IGNORECASE
 )
+# A signal is a few words: it is looked for in this many characters before a reference, so
+# that a note of many references costs time in its length, not in its length squared.
+SIGNAL_WINDOW = 200
 # Commentary after a reference opens on a small word: `…, 4–5, who argues …`.
 COMMENT_WORDS = "who|which|where|whose|but|although|though|as|for"
 COMMENT_AFTER = re.compile(rf"^[\s,;.:)]*(?:{COMMENT_WORDS})\b")
@@ -120,7 +123,7 @@ def confirmed(piece: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int,
     """The model's spans where the exact signs agree; the whole piece where it found none."""
     if not spans:
         return [(0, len(piece))]
-    start = spans[0][0] if SIGNAL_BEFORE.search(piece[: spans[0][0]]) else 0
+    start = spans[0][0] if signal_before(piece, spans[0][0]) else 0
     out: list[tuple[int, int]] = []
     current = [start, spans[0][1]]
     for a, b in spans[1:]:
@@ -138,7 +141,21 @@ def confirmed(piece: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int,
 def boundary(piece: str, end: int, start: int) -> bool:
     """Whether a reference ends at `end` and another starts at `start`: a signal before
     the second, or a sentence ending between them with the second opening on a name."""
-    if SIGNAL_BEFORE.search(piece[:start]) and piece[end:start].strip(" .,:"):
+    if signal_before(piece, start) and piece[end:start].strip(" .,:"):
         return True
-    stop = piece[:end].rstrip().endswith(".") or piece[end:start].strip() == "."
+    stop = last_visible(piece, end) == "." or piece[end:start].strip() == "."
     return stop and not piece[end:start].strip(" .") and bool(NAME_START.match(piece, start))
+
+
+def signal_before(piece: str, at: int) -> bool:
+    """Whether piece[:at] ends on a signal, looked for in the window before `at` (where
+    the window starts after the piece's start, `^` does not match there)."""
+    return SIGNAL_BEFORE.search(piece, max(0, at - SIGNAL_WINDOW), at) is not None
+
+
+def last_visible(piece: str, at: int) -> str:
+    """The last character before `at` that is not whitespace ("" if none), found without
+    copying piece[:at]."""
+    while at and piece[at - 1].isspace():
+        at -= 1
+    return piece[at - 1] if at else ""

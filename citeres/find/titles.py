@@ -23,7 +23,10 @@ SMALL = (
     r"without|about|after|between|through|versus|de|la|le|du|des|der|die|das|und|von|van|"
     r"y|et|&)"
 )
-RUN = rf"{WORD}(?:(?:{SP}{SMALL})*{SP}{WORD})*"
+# A run is bounded in words: on a line of Title-Case words (a table of contents) a run
+# matched at each of its words would otherwise reach the end of the line each time.
+RUN_WORDS = 24  # capitalised words after the first
+RUN = rf"{WORD}(?:(?:{SP}{SMALL}){{0,4}}{SP}{WORD}){{0,{RUN_WORDS}}}"
 TITLE = rf"{RUN}(?::{SP}{RUN})?"
 OPEN_QUOTE = "‘“\"'"
 CLOSE_QUOTE = "’”\"'"
@@ -31,7 +34,7 @@ QUOTED = rf"[{OPEN_QUOTE}](?P<quoted>{TITLE})[{CLOSE_QUOTE}]"
 
 # Names: initials (`S. A.`, `E.H.`), up to two given names, a particle, the family name.
 # The family name must hold a lower-case letter, so acronyms (NKVD, IWW) are never people.
-CAP = rf"[{UPPER}][^\W_]*[{LOWER}](?:[’'\-][{UPPER}]?[^\W_]+)*"
+CAP = rf"[{UPPER}][^\W_]*[{LOWER}](?:[’'\-][^\W_]+)*"  # (no `[{UPPER}]?`: two ways per part)
 INITIALS = rf"(?:[{UPPER}]\.[ \u00a0]?){{1,3}}"
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?[ \u00a0])"
 PARTICLE = r"(?:(?:de|van|von|der|den|la|le|du|da|di|del|al-|ibn|bin)[ \u00a0])"

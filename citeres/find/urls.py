@@ -1,5 +1,6 @@
 """URL references: numbered `[1]` markers in the body paired with `[1] https://...` entries
-at the end (the URL may sit on a following line), and bare URLs anywhere in the text.
+at the end (the URL may sit on a following line), and URLs written out anywhere in the
+text. A link's address (`[text](url)`, `<a href>`) is markup, not a URL the reader sees.
 
 Pairing is checked the way endnotes are: a marker without an entry, an entry without a
 marker and a number given twice are problems.
@@ -40,7 +41,7 @@ def find(document: Document) -> tuple[list[Mention], list[Problem]]:
     entries = [entry_of(m) for m in ENTRY.finditer(text)]
     mentions = [entry_mention(document, e) for e in entries]
     problems = pairing(document, entries)
-    taken = {e.url_start for e in entries}
+    taken = {e.url_start for e in entries} | {start for start, _ in document.links}
     for match in URL.finditer(text):
         if match.start() not in taken:
             url = trim(match.group())

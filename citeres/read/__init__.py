@@ -98,11 +98,15 @@ def document_of(item: Input, limit: int) -> tuple[Document, list[Problem]]:
             Problem(path=item.shown, line=line, kind=ProblemKind.HTML_TRUNCATED, message=message)
             for line, message in converted.warnings
         ]
-        return Document.converted(item.shown, converted.text, converted.origins, lines), problems
+        document = Document.converted(
+            item.shown, converted.text, converted.origins, lines, converted.links, converted.italics
+        )
+        return document, problems
     if kind == "markdown":
         from citeres.read import markdown
 
-        return Document.from_text(item.shown, markdown.convert(decoded.text)), problems
+        text, links, italics = markdown.convert_spans(decoded.text)
+        return Document.from_text(item.shown, text, links, italics), problems
     return Document.from_text(item.shown, decoded.text), problems
 
 

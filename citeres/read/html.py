@@ -65,6 +65,8 @@ class Converted:
     text: str
     origins: tuple[tuple[int, int], ...]  # (offset in text, original line), both rising
     warnings: tuple[tuple[int, str], ...] = ()  # (line, message): the parser gave up
+    links: tuple[tuple[int, int], ...] = ()  # (start, end) of each link address written out
+    italics: tuple[tuple[int, int], ...] = ()  # (start, end) of each italic of running text
 
 
 @dataclass(slots=True)
@@ -78,6 +80,7 @@ class Frame:
     quote: bool = False
     note: bool = False
     url: str | None = None
+    italic_from: int = -1  # where the text of an italic in running text began
 
 
 PLAIN = Frame()  # an element that changes nothing; never changed itself
@@ -105,7 +108,8 @@ def convert(text: str) -> Converted:
         )
         for e in stops[:1]
     )
-    return Converted(walk.out.text, tuple(walk.out.origins), warnings)
+    out = walk.out
+    return Converted(out.text, tuple(out.origins), warnings, tuple(walk.links), tuple(walk.italics))
 
 
 class Walk:
@@ -122,6 +126,8 @@ class Walk:
         self.notes = 0  # open note elements
         self.in_notes = False  # the last text written was a note's
         self.urls: list[str] = []  # owed until the emphasis they stand in is closed
+        self.links: list[tuple[int, int]] = []  # where each was written
+        self.italics: list[tuple[int, int]] = []  # <i>, <em>, <cite> of running text
         self.counters: dict[etree._Element, int] = {}
 
     def run(self, root: etree._Element) -> None:
@@ -195,6 +201,8 @@ class Walk:
             frame.emphasis = True
             self.emphasis += 1
             self.out.opening += "*"
+        elif tag in EMPHASIS and not self.notes:
+            frame.italic_from = self.out.size
         elif tag == "q":
             frame.quote = True
             self.out.opening += QUOTES[0]
@@ -207,6 +215,8 @@ class Walk:
             self.out.close(*QUOTES)
         if frame.url:
             self.urls.append(frame.url)
+        if frame.italic_from >= 0 and self.out.size > frame.italic_from:
+            self.italics.append((frame.italic_from, self.out.size))
         if frame.emphasis:
             self.out.close("*", "*")
             self.emphasis -= 1
@@ -214,6 +224,7 @@ class Walk:
             for url in self.urls:
                 self.out.request_space()
                 self.emit(url)
+                self.links.append((self.out.size - len(url), self.out.size))
             self.urls.clear()
         self.pre -= frame.pre
         self.notes -= frame.note

@@ -11,6 +11,7 @@ Every line keeps its place, so the line of every character is the original file'
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -38,51 +39,96 @@ EMPHASIS = re.compile(  # as CommonMark reads it within a line: not inside snake
 
 def convert(text: str) -> str:
     """The text of a Markdown file, ready for the finders; as many lines as the file."""
+    return convert_spans(text)[0]
+
+
+Spans = tuple[tuple[int, int], ...]
+
+
+def convert_spans(text: str) -> tuple[str, Spans, Spans]:
+    """The converted text, the (start, end) of each link address written into it, and of
+    each emphasis of running text whose marks were dropped."""
     lines = text.split("\n")
     labels = {m.group(1).lower() for m in DEFINITION.finditer(text)}
     fence = None
+    links: list[tuple[int, int]] = []
+    italics: list[tuple[int, int]] = []
+    offset = 0
     for i, line in enumerate(lines):
         opening = FENCE.match(line)
         if fence:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None
-            continue
-        if opening:
+        elif opening:
             fence = opening.group(1)
-            continue
-        lines[i] = convert_line(line, labels)
-    return "\n".join(lines)
+        else:
+            urls: list[str] = []
+            emphasised: list[str] = []
+            lines[i] = convert_line(line, labels, urls, emphasised)
+            links.extend((offset + a, offset + b) for a, b in located(lines[i], urls))
+            italics.extend((offset + a, offset + b) for a, b in located(lines[i], emphasised))
+        offset += len(lines[i]) + 1
+    return "\n".join(lines), tuple(links), tuple(italics)
 
 
-def convert_line(line: str, labels: set[str]) -> str:
+def located(line: str, urls: list[str]) -> list[tuple[int, int]]:
+    """Where the link addresses written into a converted line stand, in order."""
+    spans, at = [], 0
+    for url in urls:
+        start = line.find(url, at)
+        if start >= 0:
+            spans.append((start, start + len(url)))
+            at = start + len(url)
+    return spans
+
+
+def convert_line(
+    line: str,
+    labels: set[str],
+    urls: list[str] | None = None,
+    emphasised: list[str] | None = None,
+) -> str:
     heading = ATX_HEADING.match(line) or BOLD_LINE.match(line)
     if heading:
         line = heading.group("text") or ""
     emphasis = bool(FOOTNOTE.match(line))  # kept in a footnote, for the reference parser
+    found = Found([] if urls is None else urls, [] if emphasised is None else emphasised)
     if "`" not in line:
-        return inline(line, labels, emphasis)
+        return inline(line, labels, emphasis, found)
     pieces, done = [], 0  # code spans are kept verbatim, the text around them converted
     for span in CODE_SPAN.finditer(line):
-        pieces += [inline(line[done : span.start()], labels, emphasis), span.group()]
+        pieces += [inline(line[done : span.start()], labels, emphasis, found), span.group()]
         done = span.end()
-    return "".join([*pieces, inline(line[done:], labels, emphasis)])
+    return "".join([*pieces, inline(line[done:], labels, emphasis, found)])
 
 
-def inline(text: str, labels: set[str], emphasis: bool) -> str:
+class Found(NamedTuple):
+    """What a line's conversion wrote: link addresses, and emphasised text without marks."""
+
+    urls: list[str]
+    emphasised: list[str]
+
+
+def inline(text: str, labels: set[str], emphasis: bool, found: Found) -> str:
     if "[" in text:
-        text = LINK.sub(link, text)
+        text = LINK.sub(lambda match: link(match, found.urls), text)
         if labels:
             text = REFERENCE_LINK.sub(lambda m: reference_link(m, labels), text)
     if "<" in text:
         text = AUTOLINK.sub(r"\g<url>", text)
     if not emphasis and ("*" in text or "_" in text):
-        text = EMPHASIS.sub(r"\g<text>", text)
+        text = EMPHASIS.sub(lambda match: unmarked(match, found.emphasised), text)
     if "\\" in text:
         text = ESCAPE.sub(r"\1", text)
     return text
 
 
-def link(match: re.Match[str]) -> str:
+def unmarked(match: re.Match[str], emphasised: list[str]) -> str:
+    emphasised.append(match.group("text"))
+    return match.group("text")
+
+
+def link(match: re.Match[str], urls: list[str]) -> str:
     text = match.group("text").strip()
     url = match.group("url").strip("<>")
     if match.group("image"):
@@ -92,6 +138,7 @@ def link(match: re.Match[str]) -> str:
         return f"[{number.group(1)}]"  # an in-page link to a note: its marker
     if not url.startswith(("http://", "https://")) or not text or url in text:
         return text or url
+    urls.append(url)
     return f"{text} {url}"
 
 

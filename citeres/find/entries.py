@@ -1,0 +1,188 @@
+"""References that stand as entries of their own, under any heading or none: the items of a
+course schedule's readings, a CV's publications, a paragraph that is only a reference.
+
+Candidates are cheap: each list item, and each paragraph (its wrapped lines joined). The
+learned models decide: the note model cuts the reference from the commentary after it, the
+field model reads it, and the candidate is kept only when it reads as a reference, with a
+name at its head (or a quoted title followed by `in` a book), a title, and an imprint
+(a year, a publisher, a journal, pages, a URL). Prose sentences that open with a name fail
+the test at the seam between name and title, where a reference has punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from citeres.find.titles import NOT_PEOPLE
+from citeres.identity import YEAR
+from citeres.model import Document, Kind, Mention, Problem
+from citeres.parse import tagger
+from citeres.parse.names import looks_like_name
+
+MAX_ENTRY = 600  # characters: longer paragraphs are prose that may cite, not entries
+MIN_ENTRY = 15
+MAX_TITLE_WORDS = 40
+# The start of a list item: bullets, `1.`/`(a)` labels and the emoji some pages set before
+# each reading, none of which belong to the reference.
+LEAD = re.compile(r"[ \t]*(?:(?:[-*+•–—▪◦]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]+)?[^\w\"“‘'(\[_*]*")
+BULLET = re.compile(r"[ \t]*(?:[-*+•–—▪◦]|\(?\d{1,3}[.)])[ \t]")
+HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[=\-]{3,}[ \t]*$)")
+PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\Z")
+# Where a sentence ends and commentary begins: `7–30. REMEMBER that`, `~10 pp. A monk`.
+SENTENCE_END = re.compile(r"[.!?][\"”’)]?[ \t\n]+(?=[\"“‘(]?[A-Z][\w’'-]*[ \t])")
+# What a reference has and a sentence of prose rarely has after a name.
+IMPRINT_LABELS = frozenset(
+    {"date", "publisher", "location", "container", "journal", "pages", "volume", "url", "doi"}
+)
+IMPRINT_FIELDS = ("year", "publisher", "container", "pages", "locator", "url", "doi", "isbn")
+# Tokens that are imprint whatever the model labels them: a year, a URL.
+ANCHOR = re.compile(rf"{YEAR}[a-z]?|(?:https?://|www\.)\S+")
+SEAM = re.compile(r"[,.:;(]\s*$")  # the punctuation that ends a name before its title
+QUOTED_START = re.compile(r"[\"“‘']")
+IN_BOOK = re.compile(r"[,.”\"’]*[ \t]+in[ \t]", re.IGNORECASE)
+CLOSE_QUOTE = re.compile(r"[\"”’](?=[,.;:]|[ \t]+(?:in[ \t]|[A-Z])|[ \t]*$)")
+AFTER_QUOTE = re.compile(r"[,.”\"’]*[ \t]+[A-Z]")
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    list: int  # the items of one list share a number; each paragraph has its own
+
+
+def find(document: Document) -> tuple[list[Mention], list[Problem]]:
+    """Entries that read as references on their own; then, in a list that holds one, the
+    other items that name an author and a title (`Sidney Mintz, "Eating American".`):
+    a reading list's items are references even where they give no imprint."""
+    found: dict[int, Mention] = {}
+    lists = set()
+    units = list(candidates(document.text))
+    for unit in units:
+        reference = reference_part(document.text[unit.start : unit.end])
+        if reference is not None and reads_as_reference(reference):
+            found[unit.start] = mention(document, unit.start, reference)
+            lists.add(unit.list)
+    for unit in units:
+        if unit.list in lists and unit.start not in found:
+            text = document.text[unit.start : unit.end]
+            reference = text[: sentence_end(text, 0)]
+            if names_author_and_title(reference):
+                found[unit.start] = mention(document, unit.start, reference)
+    return sorted(found.values(), key=lambda m: m.start), []
+
+
+def mention(document: Document, start: int, reference: str) -> Mention:
+    return Mention.at(document, start, start + len(reference), Kind.FURTHER_READING)
+
+
+def candidates(text: str) -> Iterator[Candidate]:
+    """Each list item and each paragraph, bullets and labels left out."""
+    at = 0
+    size = len(text)
+    number = 0
+    while at < size:
+        line_end = text.find("\n", at)
+        line_end = size if line_end < 0 else line_end
+        line = text[at:line_end]
+        if not line.strip() or HEADING.match(line):
+            at = line_end + 1
+            continue
+        end = unit_end(text, line_end)
+        if not BULLET.match(line):
+            number += 1  # a paragraph ends the list before it and is a unit of its own
+        lead = LEAD.match(text, at, end)
+        start = lead.end() if lead else at
+        if MIN_ENTRY <= end - start <= MAX_ENTRY and starts_as_entry(text[start]):
+            yield Candidate(start, end, number)
+        if not BULLET.match(line):
+            number += 1
+        at = end + 1
+
+
+def starts_as_entry(char: str) -> bool:
+    return char.isupper() or bool(QUOTED_START.match(char))
+
+
+def unit_end(text: str, line_end: int) -> int:
+    """The end of the item or paragraph whose first line ends at `line_end`: it runs on
+    over wrapped lines until a blank line, a heading or the next item."""
+    end = line_end
+    while end < len(text):
+        next_end = text.find("\n", end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        line = text[end + 1 : next_end]
+        if not line.strip() or BULLET.match(line) or HEADING.match(line):
+            break
+        end = next_end
+    return end
+
+
+def reference_part(text: str) -> str | None:
+    """The reference at the head of an entry, without the commentary after it: the note
+    model's first reference, cut at the first sentence end after its imprint."""
+    spans = tagger.split_note(" ".join(text.split("\n")))
+    if not spans or spans[0][0] > 2:
+        return None
+    head = text[: spans[0][1]]
+    tokens, labels = tagger.tag(head)
+    for token, label in zip(tokens, labels, strict=True):
+        if label in IMPRINT_LABELS or ANCHOR.fullmatch(token.text):
+            return head[: sentence_end(head, token.end)]
+    return None
+
+
+def sentence_end(text: str, after: int) -> int:
+    """The end of the sentence running at `after` (its full stop kept), or of the text."""
+    found = SENTENCE_END.search(text, after)
+    return found.start() + 1 if found else len(text)
+
+
+def reads_as_reference(text: str) -> bool:
+    fields = tagger.parse(text)
+    title = fields.get("title") or ""
+    if not title or len(title.split()) > MAX_TITLE_WORDS:
+        return False
+    if not any(fields.get(name) for name in IMPRINT_FIELDS):
+        return False
+    return headed_by_name(text, fields) or headed_by_quoted_title(text, fields)
+
+
+def names_author_and_title(text: str) -> bool:
+    fields = tagger.parse(text)
+    title = fields.get("title") or ""
+    return 0 < len(title.split()) <= MAX_TITLE_WORDS and headed_by_name(text, fields)
+
+
+def headed_by_name(text: str, fields: dict[str, Any]) -> bool:
+    """`E.H. Carr, What Is History? (1961)`: names first, then punctuation, then the title."""
+    people = fields.get("author") or fields.get("editor") or []
+    tokens, labels = tagger.tag(text)
+    if not people or not labels or labels[0] not in ("author", "editor"):
+        return False
+    seam = next((i for i, label in enumerate(labels) if label not in ("author", "editor")), None)
+    if seam is None or not SEAM.search(text[: tokens[seam].start]):
+        return False
+    if not starts_as_entry(text[tokens[seam].start]):
+        return False  # `Kravchenko, a former official, ...`: an apposition, not a title
+    head = text[: tokens[seam - 1].end].rstrip(",.:;( ")
+    if head.split()[0].strip(",.") in NOT_PEOPLE:
+        return False  # `However, Trotsky, usually ...`: a sentence's opening word
+    parts = [part for part in re.split(r",|\band\b|&", head) if part.strip()]
+    return all(looks_like_name(part) and part.strip()[0].isupper() for part in parts)
+
+
+def headed_by_quoted_title(text: str, fields: dict[str, Any]) -> bool:
+    """`"The Poetics of Digital Scholarship," in ... (eds.), Ontic Flows, 101-122.` and
+    `"Poisonous Properties," Preternature 2.1 (2013): 19-46.`: a quoted title, then the
+    book it is in or the journal with its volume, year or pages."""
+    if not QUOTED_START.match(text):
+        return False
+    close = CLOSE_QUOTE.search(text, 1)
+    if close is None or len(text[1 : close.start()].split()) > MAX_TITLE_WORDS:
+        return False
+    if IN_BOOK.match(text, close.start() + 1):
+        return bool(fields.get("container") or fields.get("publisher"))
+    journal = fields.get("container") and AFTER_QUOTE.match(text, close.start() + 1)
+    return bool(journal) and any(fields.get(f) for f in ("volume", "pages", "year"))

@@ -1,0 +1,74 @@
+"""Entries found wherever they stand: a reading list under a day's heading, a CV's
+publications, a paragraph that is only a reference; prose that opens with a name is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citeres.find import entries, find_all
+from citeres.model import Document, Kind
+
+
+def found(text: str) -> list[tuple[int, str]]:
+    mentions, _ = entries.find(Document.from_text("t.md", text))
+    return [(m.line, text[m.start : m.end]) for m in mentions]
+
+
+def test_schedule_items_are_entries_without_a_reading_heading() -> None:
+    text = (
+        "Jun 4\n\nCuisines of Contact\n"
+        "- Jeremy Popkin, From Herodotus to H-Net (2016), 40--47. Read it twice.\n"
+        '- Sidney Mintz, "Eating American".\n'
+        "- Browse a few essays from the blog and find one point you agree with.\n"
+    )
+    assert found(text) == [
+        (4, "Jeremy Popkin, From Herodotus to H-Net (2016), 40--47."),
+        (5, 'Sidney Mintz, "Eating American".'),  # a sibling of an entry: the list is readings
+    ]
+
+
+def test_a_lone_item_without_imprint_is_not_an_entry() -> None:
+    assert found('Notes for Monday\n\n- Sidney Mintz, "Eating American".\n') == []
+
+
+def test_publication_paragraphs_title_first() -> None:
+    text = (
+        '"Poisonous Properties, Bodies, and Forms," Preternature 2.1 (2013): 19-46.\n\n'
+        '"Medical Literature on Poison," in Philip Wexler (ed.), Toxicology in the Middle '
+        "Ages, 159-166. London: Academic Press, 2017.\n"
+    )
+    assert [line for line, _ in found(text)] == [1, 3]
+
+
+def test_prose_that_opens_with_a_name_is_not_an_entry() -> None:
+    text = (
+        "However, Trotsky, usually very farsighted, hesitated to attack (1927).\n\n"
+        "Victor Kravchenko, a former official who escaped abroad, wrote in 1946.\n\n"
+        "Holmes, said he, you have been in Afghanistan, I perceive, since 1880.\n"
+    )
+    assert found(text) == []
+
+
+def test_a_link_address_is_markup_not_a_url_citation() -> None:
+    text = "Platforms like Zooniverse https://www.zooniverse.org/ grew.\n"
+    at = text.index("https")
+    linked = Document.from_text("t.md", text, links=((at, at + 25),))
+    written = Document.from_text("t.txt", text)
+    assert [m.kind for m in find_all(linked)[0]] == []
+    assert [m.kind for m in find_all(written)[0]] == [Kind.URL]
+
+
+def test_html_and_markdown_links_are_not_url_citations(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from citeres.cli import app
+
+    (tmp_path / "a.html").write_text(
+        '<p>Run by <a href="https://www.zooniverse.org/">a project</a>; see https://b.org/x.</p>'
+    )
+    (tmp_path / "b.md").write_text("Run by [a project](https://www.zooniverse.org/).\n")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    urls = [c["raw"] for d in json.loads(result.output)["documents"] for c in d["citations"]]
+    assert urls == ["https://b.org/x"]

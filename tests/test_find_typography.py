@@ -1,0 +1,36 @@
+"""Titles set in italics are mentions, in every input kind; italics that stress a word,
+set a caption's label or a name are not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from citeres.cli import app
+
+
+def mentions(tmp_path: Path, name: str, text: str) -> list[tuple[int, str]]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / name), "--format", "json"])
+    (document,) = json.loads(result.output)["documents"]
+    return [(c["line"], c["raw"]) for c in document["citations"] if c["kind"] == "mention"]
+
+
+def test_markdown_italics_name_titles(tmp_path: Path) -> None:
+    text = (
+        "An essay.\n\nWe start reading *Tastes like Chicken* on Monday.\n"
+        "This is *really* important, see *Figure 3.* and *Hannah Arendt*.\n"
+    )
+    assert mentions(tmp_path, "a.md", text) == [(3, "Tastes like Chicken")]
+
+
+def test_html_italics_name_titles_at_their_lines(tmp_path: Path) -> None:
+    text = "<html><body>\n<p>There is <i>A Cloud of\nPinafores</i>, and <em>so</em> on.</p>\n"
+    assert mentions(tmp_path, "a.html", text) == [(2, "A Cloud of Pinafores")]
+
+
+def test_plain_text_underscores_name_titles(tmp_path: Path) -> None:
+    text = "_Lyrical Ballads_ was published in 1798; _Our Village_ in 1824.\n"
+    assert mentions(tmp_path, "a.txt", text) == [(1, "Lyrical Ballads"), (1, "Our Village")]
