@@ -4,10 +4,10 @@ runs it once, and prints the Result; a CiteresError becomes one line and exit 2.
 Start-up matters (`citeres --help` should cost little more than the interpreter): at the
 top level this module imports typer and tiny modules only. The pipeline, the finders, the
 model, the report and the catalogue clients load inside the commands that run them, and a
-test holds that `import citeres.cli` loads none of them.
+test holds that `import citeres.cli` loads none of them. No `from __future__ import
+annotations`: typer would compile and evaluate each option's annotation from its string,
+which is 40% of what `--help` costs past importing typer (8 ms → 5 ms).
 """
-
-from __future__ import annotations
 
 import os
 import sys
@@ -91,7 +91,7 @@ def common(
     """citeres: a citation and bibliography resolver for the command line."""
 
 
-def run(request: Request) -> Result:
+def run(request: "Request") -> "Result":
     from citeres.pipeline import run as run_pipeline
 
     try:
@@ -100,7 +100,7 @@ def run(request: Request) -> Result:
         raise fail(error) from None
 
 
-def analyse(request: Request) -> Analysis:
+def analyse(request: "Request") -> "Analysis":
     """The whole analysis of a run that writes nothing (extract, check)."""
     analysis = run(request).analysis
     assert analysis is not None  # only a build streams its documents away
@@ -145,7 +145,7 @@ def settings(
     cache_dir: Path | None,
     offline: bool = False,
     catalogue: Path | None = None,
-) -> Settings:
+) -> "Settings":
     from citeres.settings import load_settings
 
     try:
@@ -364,7 +364,7 @@ def cache_clear_command(cache_dir: CacheDir = None) -> None:
 
 
 @contextmanager
-def response_cache(cache_dir: Path | None) -> Iterator[ResponseCache]:
+def response_cache(cache_dir: Path | None) -> Iterator["ResponseCache"]:
     """The catalogue cache alone (citeres.cache), without the catalogues that fill it."""
     from citeres.cache import ResponseCache
 

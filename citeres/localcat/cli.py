@@ -3,8 +3,6 @@
 Importing this module costs typer alone: msgspec, tantivy and SQLite load in the commands.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
