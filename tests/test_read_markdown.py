@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from citeres.cli import app
-from citeres.read.markdown import convert
+from citeres.read.markdown import convert, convert_spans
 
 # A row per construct met in Markdown saved from the web.
 ROWS = [
@@ -36,6 +36,10 @@ ROWS = [
     ("snake_case_name and 2*3*4", "snake_case_name and 2*3*4"),
     (r"escaped \*stars\* and \[1\]", "escaped *stars* and [1]"),
     ("code `[a](https://b)` kept", "code `[a](https://b)` kept"),
+    ("titled &#8220;Criticism&#8221; at MITH&#x2019;s", "titled “Criticism” at MITH’s"),
+    ("[A &amp; B](https://ex.org/?a=1&amp;b=2)", "A & B https://ex.org/?a=1&b=2"),
+    (r"written \&amp; and AT&T &copy", "written &amp; and AT&T &copy"),
+    ("code `&amp;` kept", "code `&amp;` kept"),
 ]
 
 
@@ -72,3 +76,8 @@ def test_markdown_essay_end_to_end_at_its_lines(tmp_path: Path) -> None:
     assert document["problems"] == []
     meyer = next(w for w in data["works"] if w["key"] == "meyer1962leninism")
     assert meyer["url"] == "https://example.org/l" and meyer["title"] == "Leninism"
+
+
+def test_a_link_address_with_entities_is_found_where_it_is_written() -> None:
+    text, links, _ = convert_spans("See [A](https://ex.org/?a=1&amp;b=2).")
+    assert [text[a:b] for a, b in links] == ["https://ex.org/?a=1&b=2"]

@@ -10,6 +10,7 @@ Every line keeps its place, so the line of every character is the original file'
 
 from __future__ import annotations
 
+import html
 import re
 from typing import NamedTuple
 
@@ -29,6 +30,9 @@ REFERENCE_LINK = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\[(?P<label>[^\[\]\n]*)\]"
 DEFINITION = re.compile(r"^[ \t]{0,3}\[([^\[\]\n^]+)\]:[ \t]*\S", re.MULTILINE)
 AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp)://[^\s<>]*)>")
 ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+# A character reference, `&#8217;` `&amp;` `&eacute;`, which CommonMark decodes in text and
+# link addresses alike (one written `\&amp;` stays as it is written).
+ENTITY = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
 NUMBER = re.compile(r"\s*\[?(\d{1,4})\]?\s*")
 FOOTNOTE = re.compile(r"^[ \t]{0,3}\[\^[^\]\n]+\]:")
@@ -118,6 +122,7 @@ def inline(text: str, labels: set[str], emphasis: bool, found: Found) -> str:
         text = AUTOLINK.sub(r"\g<url>", text)
     if not emphasis and ("*" in text or "_" in text):
         text = EMPHASIS.sub(lambda match: unmarked(match, found.emphasised), text)
+    text = decoded(text)
     if "\\" in text:
         text = ESCAPE.sub(r"\1", text)
     return text
@@ -138,8 +143,12 @@ def link(match: re.Match[str], urls: list[str]) -> str:
         return f"[{number.group(1)}]"  # an in-page link to a note: its marker
     if not url.startswith(("http://", "https://")) or not text or url in text:
         return text or url
-    urls.append(url)
+    urls.append(decoded(url))  # as it will read once the line's references are decoded
     return f"{text} {url}"
+
+
+def decoded(text: str) -> str:
+    return ENTITY.sub(lambda match: html.unescape(match.group()), text) if "&" in text else text
 
 
 def reference_link(match: re.Match[str], labels: set[str]) -> str:
