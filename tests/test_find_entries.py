@@ -72,3 +72,23 @@ def test_html_and_markdown_links_are_not_url_citations(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(tmp_path), "--format", "json"])
     urls = [c["raw"] for d in json.loads(result.output)["documents"] for c in d["citations"]]
     assert urls == ["https://b.org/x"]
+
+
+def test_bibliography_lines_keep_their_link_and_read_particles_et_al_and_early_years() -> None:
+    text = (
+        "Boermans, Mary-Anne. “Taffety Tarts.” Blog. Shakespeare & Beyond, March 26, 2019. "
+        "https://example.org/taffety-tarts/.\n\n"
+        "Bowser, Anne et al. “Still in Need of Norms.” Citizen Science 5, no. 1 (2020): 18. "
+        "https://doi.org/10.5334/cstp.303.\n\n"
+        "Durkin, P., 2017. Release notes: a big antedating. Oxford English Dictionary, "
+        "28 September 2017. Available at https://example.org/release-notes/ [Last accessed].\n\n"
+        "Van Hyning, Victoria. “Harnessing Crowdsourcing.” Literature Compass 16, no. 3 "
+        "(2019): e12507.\n"
+    )
+    entries_found = found(text)
+    assert [line for line, _ in entries_found] == [1, 3, 5, 7]
+    assert [raw.split()[-1] for _, raw in entries_found[:3]] == [
+        "https://example.org/taffety-tarts/",  # the link is the entry's, without the full stop
+        "https://doi.org/10.5334/cstp.303",
+        "https://example.org/release-notes/",
+    ]
