@@ -34,3 +34,16 @@ def test_html_italics_name_titles_at_their_lines(tmp_path: Path) -> None:
 def test_plain_text_underscores_name_titles(tmp_path: Path) -> None:
     text = "_Lyrical Ballads_ was published in 1798; _Our Village_ in 1824.\n"
     assert mentions(tmp_path, "a.txt", text) == [(1, "Lyrical Ballads"), (1, "Our Village")]
+
+
+def test_a_periodical_named_as_a_venue_is_not_cited(tmp_path: Path) -> None:
+    text = (
+        "He wrote for the March number of the _Fortnightly Review_. I saw the _Pall Mall\n"
+        "Gazette_ on the table. A writer in Hunt's _Merchants' Magazine_ in 1869 agreed,\n"
+        "as did _Journal of Social History_ 44.4, and _Red Meat Republic_ says so too.\n"
+    )
+    assert mentions(tmp_path, "a.txt", text) == [
+        (2, "Merchants' Magazine"),
+        (3, "Journal of Social History"),
+        (3, "Red Meat Republic"),
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from citeres.find.titles import INITIALS, clean_person, strip_title, word_count
+from citeres.find.titles import INITIALS, clean_person, head_word, strip_title, word_count
 from citeres.model import Document, Kind, Mention, Problem, Reference
 from citeres.parse import tagger
 
@@ -29,21 +29,44 @@ LABEL = re.compile(
     r"\s+[\dIVXLC]+[a-z]?\W*$"
 )
 
+PERIODICALS = frozenset(
+    "journal review magazine quarterly gazette times herald tribune post news bulletin "
+    "transactions proceedings monthly weekly daily".split()
+)
+# What cites a periodical rather than names it: `_Merchants' Magazine_ in 1869`, `*Journal
+# of Social History* 44.4`, `American Historical Review, x, p. 245`.
+LOCATOR_AFTER = re.compile(
+    r"[*_’'\"”]*,?[ \t\n]+(?:\(?\d|vols?\b|no\b|nos\b|[ivxlc]+[,.]|in[ \t\n]+\d{4})",
+    re.IGNORECASE,
+)
+
 
 def find(document: Document) -> tuple[list[Mention], list[Problem]]:
     text = document.text
+    linked = {start for start, _ in document.links}
     spans = [(m.start("title"), m.end("title")) for m in EMPHASISED.finditer(text)]
     mentions = []
     for start, end in sorted({*spans, *document.italics}):
         while start < end and text[start].isspace():
             start += 1  # an italic's span may open on the space the reader wrote before it
         title = strip_title(text[start:end])
-        if reads_as_title(title):
-            reference = Reference(title=title)
-            mentions.append(
-                Mention.at(document, start, start + len(title), Kind.MENTION, reference)
-            )
+        title_end = start + len(title)
+        if not reads_as_title(title) or periodical_named(text, title, title_end, linked):
+            continue
+        reference = Reference(title=title)
+        mentions.append(Mention.at(document, start, title_end, Kind.MENTION, reference))
     return mentions, []
+
+
+def periodical_named(text: str, title: str, end: int, linked: set[int]) -> bool:
+    """`the March number of the *Fortnightly Review*`: a periodical named as a place to
+    write in, not a work cited; with a volume, number or year after it, or a link to what
+    it printed, it is cited."""
+    if head_word(title) not in PERIODICALS:
+        return False
+    if any(at in linked for at in range(end, end + 4)):
+        return False
+    return LOCATOR_AFTER.match(text, end, min(len(text), end + 30)) is None
 
 
 def reads_as_title(title: str) -> bool:
