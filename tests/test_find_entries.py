@@ -92,3 +92,13 @@ def test_bibliography_lines_keep_their_link_and_read_particles_et_al_and_early_y
         "https://doi.org/10.5334/cstp.303",
         "https://example.org/release-notes/",
     ]
+
+
+def test_a_review_entry_keeps_the_journal_it_was_printed_in() -> None:
+    text = (
+        "Isla Fay, Health and the City: Disease, Environment and Government in Norwich. "
+        "York: York Medieval Press, 2015. In Social History of Medicine 29.4 (February "
+        "2016): 844-45.\n"
+    )
+    ((_, raw),) = found(text)
+    assert raw.endswith("In Social History of Medicine 29.4 (February 2016): 844-45.")

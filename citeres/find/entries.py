@@ -58,6 +58,7 @@ LINK_AFTER = re.compile(
 DATED_LINK = re.compile(
     rf"[^\n]{{0,120}}?\b{YEAR}\b[^\n]{{0,40}}?(?:https?://|www\.)\S*[^\s.,;:!?)\]](?=\S*\s*\Z)"
 )
+CONTAINER_AFTER = re.compile(r"[ \t]+In[ \t]+[A-Z][^\n]{0,120}?\d[^\n]{0,60}?(?=\s*\Z)")
 SEAM = re.compile(r"[,.:;(]\s*$")  # the punctuation that ends a name before its title
 ET_AL = re.compile(r",?[ \t]+et[ \t]+al\b\.?")
 PARTICLE = re.compile(r"^(?:Van|Von|De|Del|Della|Da|Di|Du|Le|La|Ten|Ter)[ \t]+(?=[A-Z])")
@@ -170,9 +171,14 @@ def reference_part(text: str) -> str | None:
 
 def with_link(text: str, reference: str) -> str:
     """The reference with the URL written right after it (`... 2019. https://...`), which
-    locates it and is no reference of its own."""
-    link = LINK_AFTER.match(text, len(reference)) or DATED_LINK.match(text, len(reference))
-    return text[: link.end()] if link else reference
+    locates it and is no reference of its own, or with the rest of the entry when that is
+    where it was printed (`... 2015. In Journal of American History 103.4 (2017): 1067-68.`)."""
+    at = len(reference)
+    for tail in (LINK_AFTER, DATED_LINK, CONTAINER_AFTER):
+        found = tail.match(text, at)
+        if found:
+            return text[: found.end()]
+    return reference
 
 
 def sentence_end(text: str, after: int) -> int:
