@@ -47,3 +47,12 @@ def test_a_periodical_named_as_a_venue_is_not_cited(tmp_path: Path) -> None:
         (3, "Journal of Social History"),
         (3, "Red Meat Republic"),
     ]
+
+
+def test_a_project_named_in_italics_is_no_work_anywhere_in_the_document(tmp_path: Path) -> None:
+    text = (
+        "An essay.\n\nVolunteers joined *Scribes of the Cairo Geniza* in 2017.\n\n"
+        "Later the *Scribes of the Cairo Geniza* project grew, as did the *Old Weather*\n"
+        "transcriptions. We read *Data Feminism* and *Shakespeare’s World* Talk board posts.\n"
+    )
+    assert mentions(tmp_path, "a.md", text) == [(6, "Data Feminism")]

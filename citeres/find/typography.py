@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from citeres.find.titles import INITIALS, clean_person, head_word, strip_title, word_count
+from citeres.find.titles import (
+    INITIALS,
+    clean_person,
+    head_word,
+    strip_title,
+    word_count,
+)
 from citeres.model import Document, Kind, Mention, Problem, Reference
 from citeres.parse import tagger
 
@@ -40,12 +46,21 @@ LOCATOR_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# Nouns that a name set in italics modifies: what a project, a site or a programme has.
+NAME_NOUNS = frozenset(
+    "project projects site website platform team data dataset transcriptions transcription "
+    "volunteers board forum app database community campaign tool software initiative "
+    "program programme portal".split()
+)
+NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+
 
 def find(document: Document) -> tuple[list[Mention], list[Problem]]:
     text = document.text
-    linked = {start for start, _ in document.links}
+    linked = dict(document.links)
     spans = [(m.start("title"), m.end("title")) for m in EMPHASISED.finditer(text)]
-    mentions = []
+    titles: list[tuple[int, str]] = []
+    names: set[str] = set()  # what the document uses as a name once is a name throughout
     for start, end in sorted({*spans, *document.italics}):
         while start < end and text[start].isspace():
             start += 1  # an italic's span may open on the space the reader wrote before it
@@ -53,12 +68,41 @@ def find(document: Document) -> tuple[list[Mention], list[Problem]]:
         title_end = start + len(title)
         if not reads_as_title(title) or periodical_named(text, title, title_end, linked):
             continue
-        reference = Reference(title=title)
-        mentions.append(Mention.at(document, start, title_end, Kind.MENTION, reference))
+        if used_as_name(text, title, after_marks(text, title_end, linked)):
+            names.add(title.casefold())  # `the *Old Weather* transcriptions`: a project
+            continue
+        titles.append((start, title))
+    mentions = [
+        Mention.at(document, start, start + len(title), Kind.MENTION, Reference(title=title))
+        for start, title in titles
+        if title.casefold() not in names
+    ]
     return mentions, []
 
 
-def periodical_named(text: str, title: str, end: int, linked: set[int]) -> bool:
+def after_marks(text: str, end: int, linked: dict[int, int]) -> int:
+    """Where the text after an emphasised span goes on, past its closing marks and the
+    address of a link it is the text of."""
+    while end < len(text) and text[end] in "*_":
+        end += 1
+    address = next((linked[at] for at in range(end, end + 3) if at in linked), None)
+    return end if address is None else address
+
+
+def used_as_name(text: str, title: str, end: int) -> bool:
+    """`the *Old Weather* transcriptions`, `the *Shakespeare’s World* Talk board`: italics
+    that name a project, site or programme, which a noun after them describes. A title is
+    followed by its verb or punctuation (`*Data Feminism* argues`, `*King Lear.* Act 3`)."""
+    after = NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    if word.islower():
+        return word in NAME_NOUNS
+    return word[0].isupper() and not title.endswith((".", "!", "?", ":"))
+
+
+def periodical_named(text: str, title: str, end: int, linked: dict[int, int]) -> bool:
     """`the March number of the *Fortnightly Review*`: a periodical named as a place to
     write in, not a work cited; with a volume, number or year after it, or a link to what
     it printed, it is cited."""
