@@ -71,6 +71,8 @@ def test_an_entry_wrapped_over_lines_with_its_link_last_is_one_entry() -> None:
         "Ashton, Neil, 'Seven deadly sins of data publication', School of Data\n"
         "blog (17 October 2013)\n<http://schoolofdata.org/2013/10/17/seven-deadly-sins/>\n\n"
         "Pritchard, Adam, 'Markdown Cheatsheet' (2013)\n<https://github.com/adam-p/markdown-here>\n\n"
+        "Rosenzweig, Roy, 'Scarcity or Abundance? Preserving the Past in a\n"
+        "Digital Era', The American Historical Review 108:3 (2003), 735-762.\n\n"
         "  [PRINCE2]: http://en.wikipedia.org/wiki/PRINCE2\n"
     )
     assert raws(text) == [
@@ -82,6 +84,11 @@ def test_an_entry_wrapped_over_lines_with_its_link_last_is_one_entry() -> None:
         (
             7,
             "Pritchard, Adam, 'Markdown Cheatsheet' (2013) <https://github.com/adam-p/markdown-here>",
+        ),
+        (
+            10,
+            "Rosenzweig, Roy, 'Scarcity or Abundance? Preserving the Past in a Digital Era', "
+            "The American Historical Review 108:3 (2003), 735-762.",
         ),
     ]
 

@@ -54,5 +54,6 @@ def test_a_project_named_in_italics_is_no_work_anywhere_in_the_document(tmp_path
         "An essay.\n\nVolunteers joined *Scribes of the Cairo Geniza* in 2017.\n\n"
         "Later the *Scribes of the Cairo Geniza* project grew, as did the *Old Weather*\n"
         "transcriptions. We read *Data Feminism* and *Shakespeare’s World* Talk board posts.\n"
+        "They met at the conference *Crowdsourcing and the Humanities* that year.\n"
     )
     assert mentions(tmp_path, "a.md", text) == [(6, "Data Feminism")]

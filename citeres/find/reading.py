@@ -43,7 +43,7 @@ LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:[ \t]*\S")
 LINK_LINE = re.compile(r"^[ \t]*<?(?:https?://|www\.)\S+$")
 WRAPPED = 60  # characters: a line this long that stops mid-entry was wrapped by its writer
 ENDINGS = (".", "!", "?")
-SURNAME = r"[A-Z][\w’'-]+"
+SURNAME = r"[A-Z][\w’'-]*\w"  # (`Era',` closes a quoted title, no name ends so)
 # How an entry starts: `Lecky, W. E. H.,`, `Stephen, Leslie,`, `Amelia Simmons,`.
 ENTRY_START = re.compile(
     rf"{SURNAME},[ \t]+(?:(?:[A-Z][a-z]?\.[ \t]*)+|[A-Z][a-z]+)[,.]|{SURNAME}[ \t]+{SURNAME},"

@@ -52,6 +52,10 @@ NAME_NOUNS = frozenset(
     "volunteers board forum app database community campaign tool software initiative "
     "program programme portal".split()
 )
+NAMED_AS = NAME_NOUNS | frozenset(
+    "conference symposium workshop exhibition festival congress meeting".split()
+)
+WORD_BEFORE = re.compile(r"([a-z]+)[ \t\u00a0]+[*_“‘\"']*$")
 NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
 
@@ -68,7 +72,7 @@ def find(document: Document) -> tuple[list[Mention], list[Problem]]:
         title_end = start + len(title)
         if not reads_as_title(title) or periodical_named(text, title, title_end, linked):
             continue
-        if used_as_name(text, title, after_marks(text, title_end, linked)):
+        if used_as_name(text, title, after_marks(text, title_end, linked)) or named_as(text, start):
             names.add(title.casefold())  # `the *Old Weather* transcriptions`: a project
             continue
         titles.append((start, title))
@@ -87,6 +91,13 @@ def after_marks(text: str, end: int, linked: dict[int, int]) -> int:
         end += 1
     address = next((linked[at] for at in range(end, end + 3) if at in linked), None)
     return end if address is None else address
+
+
+def named_as(text: str, start: int) -> bool:
+    """`the conference *Crowdsourcing and the Humanities*`, `its sister project *AnnoTate*`:
+    the noun before the italics says what they name, and it is no work."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1) in NAMED_AS
 
 
 def used_as_name(text: str, title: str, end: int) -> bool:
