@@ -66,6 +66,8 @@ def test_front_matter_attributes_and_link_definitions_are_not_references() -> No
         'A figure. <a href="https://example.org/figure">Figure</a>\n'
         '{{< figure attrlink="https://example.org/credit" >}}\n'
         "The archive is at https://example.org/archive for all to read.\n\n"
+        '![](http://example.org/diagram.png "diagram")\n\n'
+        'var doc = new JSDOM(html, {url: "https://www.example.com/the-page"});\n'
         "  [Markdown]: http://en.wikipedia.org/wiki/Markdown\n"
     )
     mentions, _ = find(text)

@@ -25,7 +25,8 @@ MARKER = re.compile(r"\[(\d{1,4})\]")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”‘’]+")
 TRAILING = ".,;:!?'’\"”)]}>"
 FRONT_MATTER = re.compile(r"---[ \t]*\n(?:[^\n]*\n){0,200}?---[ \t]*(?:\n|$)")
-ATTRIBUTE = ('="', "='", "=")
+# `](`: a Markdown link or image left unread; `: "`: a value in code (`url: "https://..."`).
+ATTRIBUTE = ('="', "='", "=", "](", ': "', ": '")
 LINK_DEFINITION = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*(?:https?://|www\.)")
 # A marker glued into a file or image name (`photo_thumb[1]`) is part of a caption.
 CAPTION_TOKEN = re.compile(r"\S*[_/]\S*$")
@@ -61,10 +62,11 @@ def front_matter_end(text: str) -> int:
 
 
 def is_markup(text: str, start: int) -> bool:
-    """An attribute's value (`href="https://..."`, a shortcode's `attrlink="..."`) or a
-    Markdown link definition (`[Markdown]: http://...`): addresses the reader never sees."""
+    """An attribute's value (`href="https://..."`, a shortcode's `attrlink="..."`), a
+    Markdown link's address or a link definition (`[Markdown]: http://...`): addresses
+    the reader never sees."""
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[max(line_start, start - 2) : start]
+    before = text[max(line_start, start - 3) : start]
     return before.endswith(ATTRIBUTE) or LINK_DEFINITION.match(text, line_start) is not None
 
 
