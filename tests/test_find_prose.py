@@ -84,6 +84,10 @@ CASES = [
     ("Russia’s Marxist intellectuals had agreed it was going to be capitalist", []),
     ("a mass strike led by the AFL Metal Trades Council and IWW", []),
     ("Gavril Myasnikov: hero of the working class", []),
+    # Buildings, places and forms of address after a possessive or `his`.
+    ("It came to the same thing in the end--to the King's Bench Prison, that is to say", []),
+    ("after a long and desperate conflict, his Satanic Majesty was at last constrained", []),
+    ("the Chronicles of their own Duchy of Normandy, it is not improbable that", []),
     # People after a possessive or `his`, an opening phrase, a page's label.
     ("Mdodana joined other African students like Ghana's James Aggrey who contributed", []),
     ("the group included Kingsley Mbadiwe, his brother George Mbadiwe, and Mbonu Ojike.", []),
