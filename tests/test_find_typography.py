@@ -57,3 +57,12 @@ def test_a_project_named_in_italics_is_no_work_anywhere_in_the_document(tmp_path
         "They met at the conference *Crowdsourcing and the Humanities* that year.\n"
     )
     assert mentions(tmp_path, "a.md", text) == [(6, "Data Feminism")]
+
+
+def test_music_heard_or_named_as_music_is_not_cited(tmp_path: Path) -> None:
+    text = (
+        "He also wrote an oratorio: _La Sete di Christo_. It is we who go to hear the\n"
+        "_Magic Flute_, whistling _The Land of the Leal_, and we who read _The Pianoforte\n"
+        "Sonata_ twice.\n"
+    )
+    assert mentions(tmp_path, "a.txt", text) == [(2, "The Pianoforte Sonata")]

@@ -52,10 +52,18 @@ NAME_NOUNS = frozenset(
     "volunteers board forum app database community campaign tool software initiative "
     "program programme portal".split()
 )
-NAMED_AS = NAME_NOUNS | frozenset(
-    "conference symposium workshop exhibition festival congress meeting".split()
+# Music is heard, not cited: `He also wrote an oratorio: *La Sete di Christo*`, `we who
+# go to hear the *Magic Flute*`, `whistling *The Land of the Leal*`.
+MUSIC = frozenset(
+    "opera operas oratorio oratorios sonata sonatas cantata cantatas symphony concerto "
+    "overture mass song songs hymn aria ballet hear heard sing sang sung whistling".split()
 )
-WORD_BEFORE = re.compile(r"([a-z]+)[ \t\u00a0]+[*_“‘\"']*$")
+NAMED_AS = (
+    NAME_NOUNS
+    | MUSIC
+    | frozenset("conference symposium workshop exhibition festival congress meeting".split())
+)
+WORD_BEFORE = re.compile(r"([a-z]+)[:,]?(?:[ \t\u00a0]+(?:the|a|an))?[ \t\u00a0]+[*_“‘\"']*$")
 NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
 
@@ -94,8 +102,9 @@ def after_marks(text: str, end: int, linked: dict[int, int]) -> int:
 
 
 def named_as(text: str, start: int) -> bool:
-    """`the conference *Crowdsourcing and the Humanities*`, `its sister project *AnnoTate*`:
-    the noun before the italics says what they name, and it is no work."""
+    """`the conference *Crowdsourcing and the Humanities*`, `its sister project *AnnoTate*`,
+    `an oratorio: *La Sete di Christo*`: the word before the italics says what they name,
+    and it is no work cited."""
     before = WORD_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and before.group(1) in NAMED_AS
 
