@@ -44,7 +44,9 @@ def test_prose_that_opens_with_a_name_is_not_an_entry() -> None:
     text = (
         "However, Trotsky, usually very farsighted, hesitated to attack (1927).\n\n"
         "Victor Kravchenko, a former official who escaped abroad, wrote in 1946.\n\n"
-        "Holmes, said he, you have been in Afghanistan, I perceive, since 1880.\n"
+        "Holmes, said he, you have been in Afghanistan, I perceive, since 1880.\n\n"
+        "Originally, Mozilla aimed to be a technology provider for companies, such as "
+        "Netscape, who would commercialize their open source code (1998).\n"
     )
     assert found(text) == []
 

@@ -60,6 +60,7 @@ DATED_LINK = re.compile(
 )
 CONTAINER_AFTER = re.compile(r"[ \t]+In[ \t]+[A-Z][^\n]{0,120}?\d[^\n]{0,60}?(?=\s*\Z)")
 SEAM = re.compile(r"[,.:;(]\s*$")  # the punctuation that ends a name before its title
+ADVERB_ENDINGS = ("ally", "ily", "ously", "ently", "ively", "ately", "antly", "edly")
 ET_AL = re.compile(r",?[ \t]+et[ \t]+al\b\.?")
 PARTICLE = re.compile(r"^(?:Van|Von|De|Del|Della|Da|Di|Du|Le|La|Ten|Ter)[ \t]+(?=[A-Z])")
 QUOTED_START = re.compile(f"[{OPEN_QUOTE}]")
@@ -216,10 +217,17 @@ def headed_by_name(text: str, fields: dict[str, Any]) -> bool:
     if not (starts_as_entry(text[tokens[seam].start]) or dated):
         return False  # `Kravchenko, a former official, ...`: an apposition, not a title
     head = ET_AL.sub("", text[: tokens[seam - 1].end]).rstrip(",.:;( ")
-    if head.split()[0].strip(",.") in NOT_PEOPLE:
+    if opening_word(head.split()[0].strip(",.")):
         return False  # `However, Trotsky, usually ...`: a sentence's opening word
     parts = [part for part in re.split(r",|\band\b|&", head) if part.strip()]
     return all(name_part(part) for part in parts)
+
+
+def opening_word(word: str) -> bool:
+    """`However`, `Originally`: a word that opens sentences, never a name (`Emily` is)."""
+    if word in NOT_PEOPLE:
+        return True
+    return word.lower().endswith(ADVERB_ENDINGS) and word.lower() not in tagger.given_names()
 
 
 def name_part(part: str) -> bool:
