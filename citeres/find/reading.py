@@ -55,6 +55,7 @@ INNER_START = re.compile(
 )
 ENDED = re.compile(r"[^\W\d_]{2}\.$|\d\.$")  # a full stop after a word, not an initial
 NEXT_WORK = re.compile(r";\s+(?=[A-Z])")
+SUBHEADING_REACH = 3  # lines: `Rationalistic Criticism` / `(Nineteenth Century)` / entry
 SUBHEADING_MARKS = re.compile(r"[,.;:\[\]]|\d")
 
 
@@ -162,7 +163,7 @@ def subheading(lines: list[tuple[re.Match[str], bool]], at: int) -> bool:
     line = lines[at][0].group()
     if SUBHEADING_MARKS.search(line):
         return False
-    for after, blank_before in lines[at + 1 :]:
+    for after, blank_before in lines[at + 1 : at + 1 + SUBHEADING_REACH]:
         if blank_before:
             return False
         if indent(after.group()) < indent(line):
