@@ -44,7 +44,9 @@ def test_prose_that_opens_with_a_name_is_not_an_entry() -> None:
     text = (
         "However, Trotsky, usually very farsighted, hesitated to attack (1927).\n\n"
         "Victor Kravchenko, a former official who escaped abroad, wrote in 1946.\n\n"
-        "Holmes, said he, you have been in Afghanistan, I perceive, since 1880.\n"
+        "Holmes, said he, you have been in Afghanistan, I perceive, since 1880.\n\n"
+        "Originally, Mozilla aimed to be a technology provider for companies, such as "
+        "Netscape, who would commercialize their open source code (1998).\n"
     )
     assert found(text) == []
 
@@ -72,3 +74,33 @@ def test_html_and_markdown_links_are_not_url_citations(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(tmp_path), "--format", "json"])
     urls = [c["raw"] for d in json.loads(result.output)["documents"] for c in d["citations"]]
     assert urls == ["https://b.org/x"]
+
+
+def test_bibliography_lines_keep_their_link_and_read_particles_et_al_and_early_years() -> None:
+    text = (
+        "Boermans, Mary-Anne. “Taffety Tarts.” Blog. Shakespeare & Beyond, March 26, 2019. "
+        "https://example.org/taffety-tarts/.\n\n"
+        "Bowser, Anne et al. “Still in Need of Norms.” Citizen Science 5, no. 1 (2020): 18. "
+        "https://doi.org/10.5334/cstp.303.\n\n"
+        "Durkin, P., 2017. Release notes: a big antedating. Oxford English Dictionary, "
+        "28 September 2017. Available at https://example.org/release-notes/ [Last accessed].\n\n"
+        "Van Hyning, Victoria. “Harnessing Crowdsourcing.” Literature Compass 16, no. 3 "
+        "(2019): e12507.\n"
+    )
+    entries_found = found(text)
+    assert [line for line, _ in entries_found] == [1, 3, 5, 7]
+    assert [raw.split()[-1] for _, raw in entries_found[:3]] == [
+        "https://example.org/taffety-tarts/",  # the link is the entry's, without the full stop
+        "https://doi.org/10.5334/cstp.303",
+        "https://example.org/release-notes/",
+    ]
+
+
+def test_a_review_entry_keeps_the_journal_it_was_printed_in() -> None:
+    text = (
+        "Isla Fay, Health and the City: Disease, Environment and Government in Norwich. "
+        "York: York Medieval Press, 2015. In Social History of Medicine 29.4 (February "
+        "2016): 844-45.\n"
+    )
+    ((_, raw),) = found(text)
+    assert raw.endswith("In Social History of Medicine 29.4 (February 2016): 844-45.")

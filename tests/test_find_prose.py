@@ -64,6 +64,14 @@ CASES = [
         "the new book Darkness at Noon by Arthur Koestler appeared",
         [(M, "Darkness at Noon", "Koestler")],
     ),
+    (
+        "In his pamphlet State and Revolution, and again in his April Theses, he described",
+        [(M, "State and Revolution", None), (M, "April Theses", None)],
+    ),
+    (
+        "Leland, in his story, Black Cat and the Sable, tells of the island.",
+        [(M, "Black Cat and the Sable", None)],  # mid-sentence, the comma is an apposition
+    ),
     # Must yield nothing: parties, organisations, events, places, slogans, sentence starts.
     ("There was also Daniel DeLeon’s Socialist Labor Party, which was less of a force", []),
     ("then Stalin’s Russia was discrediting and destroying it for decades to come", []),
@@ -76,6 +84,15 @@ CASES = [
     ("Russia’s Marxist intellectuals had agreed it was going to be capitalist", []),
     ("a mass strike led by the AFL Metal Trades Council and IWW", []),
     ("Gavril Myasnikov: hero of the working class", []),
+    # Buildings, places and forms of address after a possessive or `his`.
+    ("It came to the same thing in the end--to the King's Bench Prison, that is to say", []),
+    ("after a long and desperate conflict, his Satanic Majesty was at last constrained", []),
+    ("the Chronicles of their own Duchy of Normandy, it is not improbable that", []),
+    # People after a possessive or `his`, an opening phrase, a page's label.
+    ("Mdodana joined other African students like Ghana's James Aggrey who contributed", []),
+    ("the group included Kingsley Mbadiwe, his brother George Mbadiwe, and Mbonu Ojike.", []),
+    ("Leland tells it otherwise. In his story, Black Cat was carried off from the island.", []),
+    ("Firefox OS\n\nMain article: Firefox OS\n\nFirefox OS is an operating system.", []),
 ]
 
 

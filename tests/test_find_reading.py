@@ -55,3 +55,77 @@ def test_raw_is_the_entry_without_its_bullet() -> None:
     (mention,), _ = reading.find(document)
     assert mention.raw == "Carr, E.H., The Bolshevik Revolution"
     assert mention.line == 2
+
+
+def raws(text: str) -> list[tuple[int, str]]:
+    from citeres.model import Document
+    from citeres.text import squash
+
+    mentions, _ = reading.find(Document.from_text("t.txt", text))
+    return [(m.line, squash(m.raw)) for m in mentions]
+
+
+def test_an_entry_wrapped_over_lines_with_its_link_last_is_one_entry() -> None:
+    text = (
+        "Further Reading\n\n"
+        "Ashton, Neil, 'Seven deadly sins of data publication', School of Data\n"
+        "blog (17 October 2013)\n<http://schoolofdata.org/2013/10/17/seven-deadly-sins/>\n\n"
+        "Pritchard, Adam, 'Markdown Cheatsheet' (2013)\n<https://github.com/adam-p/markdown-here>\n\n"
+        "Rosenzweig, Roy, 'Scarcity or Abundance? Preserving the Past in a\n"
+        "Digital Era', The American Historical Review 108:3 (2003), 735-762.\n\n"
+        "  [PRINCE2]: http://en.wikipedia.org/wiki/PRINCE2\n"
+    )
+    assert raws(text) == [
+        (
+            3,
+            "Ashton, Neil, 'Seven deadly sins of data publication', School of Data blog "
+            "(17 October 2013) <http://schoolofdata.org/2013/10/17/seven-deadly-sins/>",
+        ),
+        (
+            7,
+            "Pritchard, Adam, 'Markdown Cheatsheet' (2013) <https://github.com/adam-p/markdown-here>",
+        ),
+        (
+            10,
+            "Rosenzweig, Roy, 'Scarcity or Abundance? Preserving the Past in a Digital Era', "
+            "The American Historical Review 108:3 (2003), 735-762.",
+        ),
+    ]
+
+
+def test_hanging_indents_subheadings_and_entries_run_together() -> None:
+    text = (
+        "BIBLIOGRAPHY\n\n"
+        "        General\n"
+        "Lecky, W. E. H., History of the Rise and Influence of the\n"
+        "   Spirit of Rationalism in Europe, 2 vols. (originally published\n"
+        "   in 1865). White, A. D., A History of the Warfare\n"
+        "   of Science with Theology in Christendom, 2 vols., 1896.\n\n"
+        "        Toleration\n"
+        "Morley, J., Voltaire; Diderot and the Encyclopaedists, 1878.\n"
+        "   The essays of L. Luzzatti, 1910.\n"
+    )
+    assert raws(text) == [
+        (
+            4,
+            "Lecky, W. E. H., History of the Rise and Influence of the Spirit of Rationalism "
+            "in Europe, 2 vols. (originally published in 1865).",
+        ),
+        (
+            6,
+            "White, A. D., A History of the Warfare of Science with Theology in Christendom, "
+            "2 vols., 1896.",
+        ),
+        (10, "Morley, J., Voltaire;"),
+        (10, "Diderot and the Encyclopaedists, 1878."),
+        (11, "The essays of L. Luzzatti, 1910."),
+    ]
+
+
+def test_one_entry_a_line_stays_one_entry_a_line() -> None:
+    text = (
+        "Further reading\n"
+        "Amelia Simmons, American Cookery https://books.google.com/books?id=_6CggcPs3iQC\n"
+        "Lydia Child, American Frugal Housewife https://books.google.com/books?id=D3AEAAA\n"
+    )
+    assert [line for line, _ in raws(text)] == [2, 3]

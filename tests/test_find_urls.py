@@ -58,3 +58,23 @@ def test_markers_without_any_entries_are_not_checked() -> None:
 def test_a_caption_marker_is_not_a_marker() -> None:
     _, problems = find("Photo_thumb[7]\n\n" + TEXT)
     assert problems == []
+
+
+def test_front_matter_attributes_and_link_definitions_are_not_references() -> None:
+    text = (
+        "---\ntitle: An Essay\npdf: https://example.org/essay.pdf\n---\n\n"
+        'A figure. <a href="https://example.org/figure">Figure</a>\n'
+        '{{< figure attrlink="https://example.org/credit" >}}\n'
+        "The archive is at https://example.org/archive for all to read.\n\n"
+        '![](http://example.org/diagram.png "diagram")\n\n'
+        'var doc = new JSDOM(html, {url: "https://www.example.com/the-page"});\n'
+        "  [Markdown]: http://en.wikipedia.org/wiki/Markdown\n"
+    )
+    mentions, _ = find(text)
+    assert [(m.line, m.reference.url) for m in mentions] == [(8, "https://example.org/archive")]
+
+
+def test_a_rule_in_the_text_is_not_front_matter() -> None:
+    text = "Intro https://example.org/a\n---\nmore https://example.org/b\n---\n"
+    mentions, _ = find(text)
+    assert len(mentions) == 2

@@ -49,7 +49,20 @@ IMPRINT_SIGN = re.compile(
     rf"{YEAR}|https?://|www\.|\bpp?\.[ \t]*\d|\d[-–]+\d|[A-Z][a-z]+:[ \t]+[A-Z]"
 )
 SIGN_WINDOW = 400
+LINK_AFTER = re.compile(
+    r"[ \t]+(?:(?:Available|Retrieved|Accessed)[^:\n]{0,40}:?[ \t]+|doi:[ \t]*)?"
+    r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]]"
+)
+# The rest of an entry when it is only its imprint and link: `Shakespeare & Beyond, March
+# 26, 2019. https://...`.
+DATED_LINK = re.compile(
+    rf"[^\n]{{0,120}}?\b{YEAR}\b[^\n]{{0,40}}?(?:https?://|www\.)\S*[^\s.,;:!?)\]](?=\S*\s*\Z)"
+)
+CONTAINER_AFTER = re.compile(r"[ \t]+In[ \t]+[A-Z][^\n]{0,120}?\d[^\n]{0,60}?(?=\s*\Z)")
 SEAM = re.compile(r"[,.:;(]\s*$")  # the punctuation that ends a name before its title
+ADVERB_ENDINGS = ("ally", "ily", "ously", "ently", "ively", "ately", "antly", "edly")
+ET_AL = re.compile(r",?[ \t]+et[ \t]+al\b\.?")
+PARTICLE = re.compile(r"^(?:Van|Von|De|Del|Della|Da|Di|Du|Le|La|Ten|Ter)[ \t]+(?=[A-Z])")
 QUOTED_START = re.compile(f"[{OPEN_QUOTE}]")
 IN_BOOK = re.compile(r"[,.”\"’]*[ \t]+in[ \t]", re.IGNORECASE)
 CLOSE_QUOTE = re.compile(r"[\"”’](?=[,.;:]|[ \t]+(?:in[ \t]|[A-Z])|[ \t]*$)")
@@ -149,10 +162,24 @@ def reference_part(text: str) -> str | None:
         return None
     head = text[: spans[0][1]]
     tokens, labels = tagger.tag(head)
+    titled = False  # `Durkin, P., 2017. Release notes ...`: the year before the title
     for token, label in zip(tokens, labels, strict=True):
-        if label in IMPRINT_LABELS or ANCHOR.fullmatch(token.text):
-            return head[: sentence_end(head, token.end)]
+        titled = titled or label == "title"
+        if titled and (label in IMPRINT_LABELS or ANCHOR.fullmatch(token.text)):
+            return with_link(text, head[: sentence_end(head, token.end)])
     return None
+
+
+def with_link(text: str, reference: str) -> str:
+    """The reference with the URL written right after it (`... 2019. https://...`), which
+    locates it and is no reference of its own, or with the rest of the entry when that is
+    where it was printed (`... 2015. In Journal of American History 103.4 (2017): 1067-68.`)."""
+    at = len(reference)
+    for tail in (LINK_AFTER, DATED_LINK, CONTAINER_AFTER):
+        found = tail.match(text, at)
+        if found:
+            return text[: found.end()]
+    return reference
 
 
 def sentence_end(text: str, after: int) -> int:
@@ -186,13 +213,29 @@ def headed_by_name(text: str, fields: dict[str, Any]) -> bool:
     seam = next((i for i, label in enumerate(labels) if label not in ("author", "editor")), None)
     if seam is None or not SEAM.search(text[: tokens[seam].start]):
         return False
-    if not starts_as_entry(text[tokens[seam].start]):
+    dated = re.fullmatch(YEAR, tokens[seam].text) is not None  # `Durkin, P., 2017. Title`
+    if not (starts_as_entry(text[tokens[seam].start]) or dated):
         return False  # `Kravchenko, a former official, ...`: an apposition, not a title
-    head = text[: tokens[seam - 1].end].rstrip(",.:;( ")
-    if head.split()[0].strip(",.") in NOT_PEOPLE:
+    head = ET_AL.sub("", text[: tokens[seam - 1].end]).rstrip(",.:;( ")
+    if opening_word(head.split()[0].strip(",.")):
         return False  # `However, Trotsky, usually ...`: a sentence's opening word
     parts = [part for part in re.split(r",|\band\b|&", head) if part.strip()]
-    return all(looks_like_name(part) and part.strip()[0].isupper() for part in parts)
+    return all(name_part(part) for part in parts)
+
+
+def opening_word(word: str) -> bool:
+    """`However`, `Originally`: a word that opens sentences, never a name (`Emily` is)."""
+    if word in NOT_PEOPLE:
+        return True
+    return word.lower().endswith(ADVERB_ENDINGS) and word.lower() not in tagger.given_names()
+
+
+def name_part(part: str) -> bool:
+    """A name of the entry's head; `Van Hyning` is read as `Hyning` is."""
+    part = part.strip()
+    if not part[:1].isupper():
+        return False
+    return looks_like_name(part) or looks_like_name(PARTICLE.sub("", part))
 
 
 def headed_by_quoted_title(text: str, fields: dict[str, Any]) -> bool:

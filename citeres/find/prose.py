@@ -32,8 +32,9 @@ from citeres.find.titles import (
     word_count,
 )
 from citeres.find.words import LiteralScan, alternation
-from citeres.identity import YEAR
+from citeres.identity import LOWER, YEAR
 from citeres.model import Document, Kind, Mention, Name, Problem, Reference
+from citeres.parse import tagger
 
 PLURAL_GENRES = (
     "books|novels|pamphlets|essays|articles|studies|memoirs|histories|works|writings|poems|"
@@ -81,6 +82,13 @@ CONTINUATION = re.compile(rf",{SP}(?P<bare>{TITLE})")
 CAPITALISED_BEFORE = re.compile(rf"{WORD}{SP}$")
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)[ \t\u00a0]+$")
 QUOTES = "‘’“”\"'"
+PERSON_RUN = re.compile(rf"{PERSON}|(?:[{UPPER}][{LOWER}]+{SP}){{1,2}}[{UPPER}]\.?")
+# Before a genre noun and the comma or colon after it: an opening phrase (`In his story,`)
+# or a label at the start of a line (`Main article:`), not an apposition that names it.
+LABEL_OR_PHRASE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:(?:In|From|Throughout|Within|Of|On)\s+(?:his|her|their|the|this|that|"
+    r"a|an|its|one)\s+(?:[a-z]+\s+)?|[A-Z][a-z]+\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -146,8 +154,22 @@ def strong_bare(text: str, match: re.Match[str], end: int) -> bool:
     the way a title is followed."""
     title = strip_title(match.group("bare"))
     return (
-        word_count(title) >= 2 and not names_an_institution(title) and followed_plausibly(text, end)
+        word_count(title) >= 2
+        and not names_an_institution(title)
+        and not names_a_person(title)
+        and followed_plausibly(text, end)
     )
+
+
+def names_a_person(title: str) -> bool:
+    """`Ghana's James Aggrey`, `his brother George Mbadiwe`, `Maryland's David C.`: a given
+    name and a family name or initial, the words of a person, not of a title."""
+    words = title.split()
+    if not 2 <= len(words) <= 4 or words[0] in NOT_PEOPLE:
+        return False  # `his April Theses`: a month is no given name here
+    if words[0].lower() not in tagger.given_names():
+        return False
+    return PERSON_RUN.fullmatch(title) is not None
 
 
 def by_cues(text: str) -> Iterator[Named]:
@@ -173,6 +195,10 @@ def genre_title_ok(text: str, match: re.Match[str], link: str) -> bool:
     _, end, title = title_span(match)
     if link in NAMING_LINKS:
         return True
+    if not link and LABEL_OR_PHRASE.search(text, max(0, match.start() - 60), match.start()):
+        separator = text[match.end("genre") : match.start("bare")].strip()
+        if separator in (",", ":"):
+            return False  # `In his story, Black Cat was ...`, `Main article: Firefox OS`
     if names_an_institution(title) and not link:
         return False  # `the history Russian Revolution` no; `novels such as Conquered City` yes
     return word_count(title) >= 2 and followed_plausibly(text, end)

@@ -30,6 +30,7 @@ STOP = re.compile(
 )
 LINE = re.compile(r"^.*$", re.MULTILINE)
 BULLET = re.compile(r"^[ \t]*(?:[-*•–—][ \t]+)?")
+BULLETED = re.compile(r"^[ \t]*[-*•–—][ \t]+")
 MAX_ENTRY = 400  # characters: a longer line is prose, and the list has ended
 BY_AUTHOR = re.compile(rf"^(?P<title>.+?)[ \t]+by[ \t]+(?P<authors>{PEOPLE})[ \t]*\.?$")
 AUTHOR_YEAR_TITLE = re.compile(
@@ -37,6 +38,25 @@ AUTHOR_YEAR_TITLE = re.compile(
 )
 URL_OR_MARKER = re.compile(r"^(?:\[\d+\]|https?://|www\.)")
 LETTERS = re.compile(r"[^\W\d_]{2,}")
+# A Markdown link definition (`[Markdown]: http://...`) is markup, not an entry.
+LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:[ \t]*\S")
+LINK_LINE = re.compile(r"^[ \t]*<?(?:https?://|www\.)\S+$")
+WRAPPED = 60  # characters: a line this long that stops mid-entry was wrapped by its writer
+ENDINGS = (".", "!", "?")
+SURNAME = r"[A-Z][\w’'-]*\w"  # (`Era',` closes a quoted title, no name ends so)
+# How an entry starts: `Lecky, W. E. H.,`, `Stephen, Leslie,`, `Amelia Simmons,`.
+ENTRY_START = re.compile(
+    rf"{SURNAME},[ \t]+(?:(?:[A-Z][a-z]?\.[ \t]*)+|[A-Z][a-z]+)[,.]|{SURNAME}[ \t]+{SURNAME},"
+)
+# A new entry begun within another: `1906.  Haynes, E. S. P., Religious ...`.
+INNER_START = re.compile(
+    rf"(?:(?<=[.;)\]])|(?<=\band))\s+"
+    rf"(?P<entry>{SURNAME},[ \t]+(?:(?:[A-Z][a-z]?\.[ \t]*)+|[A-Z][a-z]+),)"
+)
+ENDED = re.compile(r"[^\W\d_]{2}\.$|\d\.$")  # a full stop after a word, not an initial
+NEXT_WORK = re.compile(r";\s+(?=[A-Z])")
+SUBHEADING_REACH = 3  # lines: `Rationalistic Criticism` / `(Nineteenth Century)` / entry
+SUBHEADING_MARKS = re.compile(r"[,.;:\[\]]|\d")
 
 
 def find(document: Document) -> tuple[list[Mention], list[Problem]]:
@@ -49,26 +69,116 @@ def find(document: Document) -> tuple[list[Mention], list[Problem]]:
 
 
 def entries(document: Document, start: int) -> list[Mention]:
-    """Each entry line after a heading, until the list ends."""
+    """Each entry after a heading, until the list ends. An entry is one line, or more when
+    its lines run on (a hanging indent, a hard-wrapped line, its link on the next line);
+    entries that run into each other are parted where a new author or work begins."""
     found: list[Mention] = []
-    for line in LINE.finditer(document.text, start):
-        raw = line.group().strip()
-        if not raw:
-            continue
-        if len(raw) > MAX_ENTRY or STOP.match(raw) or HEADING.fullmatch(raw):
-            break
-        if URL_OR_MARKER.match(raw) or not LETTERS.search(raw):
-            continue
-        bullet = BULLET.match(line.group())
-        offset = line.start() + (bullet.end() if bullet else 0)
-        raw = document.text[offset : line.end()].rstrip()
-        if raw:
-            found.append(entry(document, offset, raw))
+    for begin, end in entry_spans(document.text, start):
+        for piece_start, piece_end in parted(document.text, begin, end):
+            found.append(entry(document, piece_start, piece_end))
     return found
 
 
-def entry(document: Document, start: int, raw: str) -> Mention:
-    return Mention.at(document, start, start + len(raw), Kind.FURTHER_READING, fields(raw))
+def entry_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each entry of the list that starts at `start`, bullets left out."""
+    spans: list[tuple[int, int]] = []
+    lines = list_lines(text, start)
+    first = ""  # the line the last paragraph began on, while the lines run on from it
+    for at, (line, blank_before) in enumerate(lines):
+        if first and not blank_before and runs_on(lines, at, first):
+            if starts_anew(lines, at):
+                spans.append((line.start() + indent(line.group()), line.end()))
+            else:
+                spans[-1] = (spans[-1][0], line.end())
+            continue
+        first = ""
+        raw = line.group().strip()
+        if URL_OR_MARKER.match(raw) or not LETTERS.search(raw) or LINK_DEFINITION.match(raw):
+            continue
+        if subheading(lines, at):
+            continue
+        bullet = BULLET.match(line.group())
+        offset = line.start() + (bullet.end() if bullet else 0)
+        if text[offset : line.end()].strip():
+            spans.append((offset, line.end()))
+            first = line.group()
+    return spans
+
+
+def parted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The entry's span cut where another begins within it: `1906.  Haynes, E. S. P.,`,
+    or a second work after a semicolon (`Voltaire; Diderot and the Encyclopaedists`)."""
+    cuts = [start]
+    for inner in INNER_START.finditer(text, start, end):
+        if inner.start("entry") > cuts[-1]:
+            cuts.append(inner.start("entry"))
+    for semicolon in NEXT_WORK.finditer(text, start, end):
+        cuts.append(semicolon.end())
+    cuts = sorted(set(cuts))
+    return [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+
+
+def list_lines(text: str, start: int) -> list[tuple[re.Match[str], bool]]:
+    """The non-blank lines of the list, each with whether a blank line comes before it."""
+    lines: list[tuple[re.Match[str], bool]] = []
+    blank = False
+    for line in LINE.finditer(text, start):
+        raw = line.group().strip()
+        if not raw:
+            blank = True
+            continue
+        if len(raw) > MAX_ENTRY or STOP.match(raw) or HEADING.fullmatch(raw):
+            break
+        lines.append((line, blank))
+        blank = False
+    return lines
+
+
+def runs_on(lines: list[tuple[re.Match[str], bool]], at: int, first: str) -> bool:
+    """Whether a line continues the entry begun on line `first`: the entry's link alone
+    on the next line, a hanging indent, or a hard-wrapped line cut where no entry ends."""
+    line = lines[at][0].group()
+    if LINK_LINE.match(line):
+        return True
+    before = lines[at - 1][0].group().rstrip()
+    if indent(line) > indent(first) and not BULLETED.match(line):
+        return True
+    return (
+        len(before.strip()) >= WRAPPED
+        and not before.endswith(ENDINGS)
+        and not ENTRY_START.match(line.strip())
+    )
+
+
+def starts_anew(lines: list[tuple[re.Match[str], bool]], at: int) -> bool:
+    """`...Liberty, 1912.` then `   The essays of L. Luzzatti.`: within a paragraph that
+    runs on, a sentence after a full stop begins the next entry."""
+    before = lines[at - 1][0].group().rstrip()
+    return ENDED.search(before) is not None and lines[at][0].group().lstrip()[:1].isupper()
+
+
+def subheading(lines: list[tuple[re.Match[str], bool]], at: int) -> bool:
+    """`        Greek Thought` over the entries it groups: indented deeper than a line of
+    its paragraph after it, and no punctuation an entry would have."""
+    line = lines[at][0].group()
+    if SUBHEADING_MARKS.search(line):
+        return False
+    for after, blank_before in lines[at + 1 : at + 1 + SUBHEADING_REACH]:
+        if blank_before:
+            return False
+        if indent(after.group()) < indent(line):
+            return True
+    return False
+
+
+def indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def entry(document: Document, start: int, end: int) -> Mention:
+    end = start + len(document.text[start:end].rstrip())
+    raw = squash(document.text[start:end])
+    return Mention.at(document, start, end, Kind.FURTHER_READING, fields(raw))
 
 
 def fields(raw: str) -> Reference | None:

@@ -59,8 +59,9 @@ NOT_PEOPLE_WORDS = """
 """
 NOT_PEOPLE = frozenset(NOT_PEOPLE_WORDS.split())
 IDEOLOGY_ENDINGS = ("ism", "isms", "ist", "ists", "ites")
-# Head words of organisations, events, places and periodicals: a run headed by one is a
-# name of something that is not a work (`Socialist Labor Party`, `Seattle General Strike`).
+# Head words of organisations, events, places, buildings, periodicals and forms of address:
+# a run headed by one is a name of something that is not a work (`Socialist Labor Party`,
+# `Seattle General Strike`, `the King's Bench Prison`, `his Satanic Majesty`).
 NOT_WORKS_WORDS = """
     party parties union unions league committee council councils group association
     federation international front army navy guard guards society club brotherhood church
@@ -72,6 +73,8 @@ NOT_WORKS_WORDS = """
     trials purge purges terror famine plan policy crisis election elections magazine journal
     review times post tribune gazette herald news daily weekly centre center museum library
     archive archives office agency foundation
+    prison gaol church chapel cathedral abbey castle castles bridge tower harbour harbor
+    column monument island islands duchy majesty highness lordship
 """
 NOT_WORKS = frozenset(NOT_WORKS_WORDS.split())
 # Lower-case words that may follow a title in a sentence; any other lower-case word after

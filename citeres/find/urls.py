@@ -24,6 +24,10 @@ ENTRY = re.compile(
 MARKER = re.compile(r"\[(\d{1,4})\]")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”‘’]+")
 TRAILING = ".,;:!?'’\"”)]}>"
+FRONT_MATTER = re.compile(r"---[ \t]*\n(?:[^\n]*\n){0,200}?---[ \t]*(?:\n|$)")
+# `](`: a Markdown link or image left unread; `: "`: a value in code (`url: "https://..."`).
+ATTRIBUTE = ('="', "='", "=", "](", ': "', ": '")
+LINK_DEFINITION = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*(?:https?://|www\.)")
 # A marker glued into a file or image name (`photo_thumb[1]`) is part of a caption.
 CAPTION_TOKEN = re.compile(r"\S*[_/]\S*$")
 
@@ -42,11 +46,28 @@ def find(document: Document) -> tuple[list[Mention], list[Problem]]:
     mentions = [entry_mention(document, e) for e in entries]
     problems = pairing(document, entries)
     taken = {e.url_start for e in entries} | {start for start, _ in document.links}
-    for match in URL.finditer(text):
-        if match.start() not in taken:
+    for match in URL.finditer(text, front_matter_end(text)):
+        if match.start() not in taken and not is_markup(text, match.start()):
             url = trim(match.group())
             mentions.append(url_mention(document, match.start(), url, None))
     return sorted(mentions, key=lambda m: m.start), problems
+
+
+def front_matter_end(text: str) -> int:
+    """Where the text after a YAML front matter block (`---` lines around `key: value`
+    lines, at the very start) begins: the page's own metadata (its PDF, its DOI) is not a
+    reference the page makes. 0 when there is none."""
+    block = FRONT_MATTER.match(text)
+    return block.end() if block else 0
+
+
+def is_markup(text: str, start: int) -> bool:
+    """An attribute's value (`href="https://..."`, a shortcode's `attrlink="..."`), a
+    Markdown link's address or a link definition (`[Markdown]: http://...`): addresses
+    the reader never sees."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 3) : start]
+    return before.endswith(ATTRIBUTE) or LINK_DEFINITION.match(text, line_start) is not None
 
 
 def entry_of(match: re.Match[str]) -> Entry:
