@@ -360,3 +360,30 @@ def test_a_lone_markdown_footnote_needs_no_heading() -> None:
     notes_found, problems, _ = found(text)
     assert [n.number for n in notes_found] == [1]
     assert problems == []
+
+
+def test_every_citation_of_a_wrapped_note_is_reported_at_the_note() -> None:
+    text = essay(
+        "Carr says so.1 Meyer disagrees.2\n",
+        ["1. " + CARR.format(65) + " See also", "   " + MEYER.format(4), "2. " + HILL.format(7)],
+    )
+    mentions, _, _ = notes.find(document(text))
+    assert [(m.note, m.line, m.raw[:10]) for m in mentions] == [
+        (1, 5, "E.H. Carr,"),
+        (1, 5, "Alfred G. "),
+        (2, 7, "Christophe"),
+    ]
+
+
+def test_a_legal_note_gives_the_legal_citations() -> None:
+    text = (
+        "The Court held so.1\n——————\n"
+        "  1 As the Court said in Grutter v. Bollinger, 539 U. S. 306, 339 (2003), it is\n"
+        "settled. But, Grutter also explained, it is not required. Ibid.\n"
+    )
+    mentions, _, _ = notes.find(document(text))
+    assert [(m.note, m.line, m.kind.value, m.raw) for m in mentions] == [
+        (1, 3, "full", "Grutter v. Bollinger, 539 U. S. 306, 339 (2003)"),
+        (1, 3, "mention", "Grutter"),
+        (1, 3, "ibid", "Ibid."),
+    ]
