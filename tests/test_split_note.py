@@ -87,3 +87,22 @@ def test_spans_lie_inside_the_note_in_order(text: str, left: int, right: int) ->
     for a, b in split_note(text, start, max(start, end)):
         assert last <= a < b <= max(start, end)
         last = b
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # An editor's note in brackets: its semicolons still separate its references.
+        (
+            '[See W. G. Brown, "Lower South"; W. E. Dodd, "Expansion and Conflict."]',
+            ['W. G. Brown, "Lower South"', 'W. E. Dodd, "Expansion and Conflict."'],
+        ),
+        # A bracket that closes before the note ends is not the note's own.
+        (
+            "[1] A. Smith, The Title, 1990; B. Jones, Other [2nd ed.]",
+            ["A. Smith, The Title, 1990", "B. Jones, Other [2nd ed.]"],
+        ),
+    ],
+)
+def test_a_note_in_brackets_is_split_inside_them(note: str, expected: list[str]) -> None:
+    assert references(note) == expected

@@ -75,12 +75,29 @@ def top_level_semicolons(text: str) -> list[int]:
 
 def split_note(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the references in text[start:end], signals and commentary left out."""
+    start, end = inside_brackets(text, start, end)
     spans = []
     for piece_start, piece_end in pieces(text[start:end]):
         piece = text[start + piece_start : start + piece_end]
         for a, b in confirmed(piece, model_spans(piece)):
             spans.append((start + piece_start + a, start + piece_start + b))
     return spans
+
+
+def inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A note an editor put whole in square brackets (`[See A; B.]`) is read inside them,
+    so its semicolons separate references as in any other note."""
+    note = text[start:end]
+    first = len(note) - len(note.lstrip())
+    last = len(note.rstrip().rstrip("."))
+    if first >= last or note[first] != "[" or note[last - 1] != "]":
+        return start, end
+    depth = 0
+    for i in range(first, last):
+        depth += {"[": 1, "]": -1}.get(note[i], 0)
+        if depth == 0 and i < last - 1:
+            return start, end  # `[1] Smith …]`: the bracket closes before the note ends
+    return start + first + 1, start + last - 1
 
 
 def pieces(note: str) -> list[tuple[int, int]]:
