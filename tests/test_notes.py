@@ -387,3 +387,16 @@ def test_a_legal_note_gives_the_legal_citations() -> None:
         (1, 3, "mention", "Grutter"),
         (1, 3, "ibid", "Ibid."),
     ]
+
+
+def test_a_note_ending_in_italics_ends_before_the_next_heading() -> None:
+    text = (
+        "The story is old.[1]\n\n"
+        "[1] See Métivier, _Dictionnaire_, p. 36.\n\n"
+        "It is told again.[2]\n\n"
+        "[2] “Ceux qui effleurent tout.”--_Georges Métivier._\n\n\n"
+        "“LE PONT DU DIABLE.”\n\nThe bridge stood there.\n"
+    )
+    found = [n for block in notes.find_blocks(document(text)) for n in block.notes]
+    assert [n.number for n in found] == [1, 2]
+    assert text[found[1].start : found[1].end].endswith("Métivier._")

@@ -106,3 +106,22 @@ def test_spans_lie_inside_the_note_in_order(text: str, left: int, right: int) ->
 )
 def test_a_note_in_brackets_is_split_inside_them(note: str, expected: list[str]) -> None:
     assert references(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # A paragraph of a note that opens on a signal is cut from the one before.
+        (
+            "A similar story. See MacTaggart, _Encyclopaedia_, p. 4.\n\nSee also _Mélusine_, Vol. II., p. 357.",
+            ["MacTaggart, _Encyclopaedia_, p. 4.", "_Mélusine_, Vol. II., p. 357."],
+        ),
+        # One that does not (a page break inside a sentence) stays with it.
+        (
+            "Brief for Amherst College 33; Brief for\n\nAssociation of Law Schools 6",
+            ["Brief for Amherst College 33", "Brief for\n\nAssociation of Law Schools 6"],
+        ),
+    ],
+)
+def test_a_paragraph_of_a_note_opening_on_a_signal_is_cut(note: str, expected: list[str]) -> None:
+    assert references(note) == expected

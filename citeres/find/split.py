@@ -102,7 +102,8 @@ def inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
 
 def pieces(note: str) -> list[tuple[int, int]]:
     """The note cut at its exact signs: (start, end) of each piece, signals left out."""
-    cuts = [-1, *(i for i in top_level_semicolons(note) if not names_only(note, i)), len(note)]
+    semicolons = (i for i in top_level_semicolons(note) if not names_only(note, i))
+    cuts = [-1, *sorted({*semicolons, *paragraph_breaks(note)}), len(note)]
     found = []
     for left, right in itertools.pairwise(cuts):
         piece = note[left + 1 : right]
@@ -115,6 +116,16 @@ def pieces(note: str) -> list[tuple[int, int]]:
         if body.strip(" .,"):
             found.append((left + 1 + skip, left + 1 + skip + len(body)))
     return found
+
+
+def paragraph_breaks(note: str) -> list[int]:
+    """Where a paragraph of a note opens on a signal (`See also ...` after a blank line):
+    it is cut from the one before like a semicolon. Other paragraphs (a page break inside
+    a sentence, the author's note a page puts after the last one) stay with it."""
+    return [m.start() for m in PARAGRAPH_BREAK.finditer(note) if SIGNAL.match(note, m.end())]
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n[ \t\u00a0]*")
 
 
 def names_only(note: str, semicolon: int) -> bool:
