@@ -400,3 +400,16 @@ def test_a_note_ending_in_italics_ends_before_the_next_heading() -> None:
     found = [n for block in notes.find_blocks(document(text)) for n in block.notes]
     assert [n.number for n in found] == [1, 2]
     assert text[found[1].start : found[1].end].endswith("Métivier._")
+
+
+def test_a_note_telling_a_year_in_a_sentence_cites_nothing() -> None:
+    text = essay(
+        "Froberger wrote it.1 Meyer disagrees.2 Hill agrees.3\n",
+        [
+            "1. Johann Jakob Froberger died in 1667.",
+            "2. " + MEYER.format(4),
+            "3. He was born about 1580, and came to Rome.",
+        ],
+    )
+    mentions, _, _ = notes.find(document(text))
+    assert [m.note for m in mentions] == [2]
