@@ -125,3 +125,14 @@ def test_a_note_in_brackets_is_split_inside_them(note: str, expected: list[str])
 )
 def test_a_paragraph_of_a_note_opening_on_a_signal_is_cut(note: str, expected: list[str]) -> None:
     assert references(note) == expected
+
+
+def test_a_piece_opening_on_a_locator_cites_the_work_before_it() -> None:
+    note = "See D'Ignazio and Klein, *Data Feminism*, chap. 1, https://a.org/1; and chap. 5, https://a.org/5."
+    assert references(note) == [
+        "D'Ignazio and Klein, *Data Feminism*, chap. 1, https://a.org/1; and chap. 5, https://a.org/5."
+    ]
+    assert references("Carr, Revolution, p. 4; pp. 9-12; Hill, Lenin, p. 5") == [
+        "Carr, Revolution, p. 4; pp. 9-12",
+        "Hill, Lenin, p. 5",
+    ]

@@ -104,7 +104,7 @@ def pieces(note: str) -> list[tuple[int, int]]:
     """The note cut at its exact signs: (start, end) of each piece, signals left out."""
     semicolons = (i for i in top_level_semicolons(note) if not names_only(note, i))
     cuts = [-1, *sorted({*semicolons, *paragraph_breaks(note)}), len(note)]
-    found = []
+    found: list[tuple[int, int]] = []
     for left, right in itertools.pairwise(cuts):
         piece = note[left + 1 : right]
         back = BACK_AFTER.search(piece)
@@ -113,9 +113,17 @@ def pieces(note: str) -> list[tuple[int, int]]:
         while signal := SIGNAL.match(piece, skip) or BACKLINKS.match(piece, skip):
             skip = signal.end()
         body = piece[skip:].rstrip()
-        if body.strip(" .,"):
+        if found and LOCATOR_START.match(body):  # `...; and chap. 5, URL`: the same work
+            found[-1] = (found[-1][0], left + 1 + skip + len(body))
+        elif body.strip(" .,"):
             found.append((left + 1 + skip, left + 1 + skip + len(body)))
     return found
+
+
+# A piece that opens on a locator cites more of the work before it: `…, chap. 1; and chap. 5`.
+LOCATOR_START = re.compile(
+    r"(?:and\s+)?(?:chaps?|ch|pp?|vols?|nn?|fols?|ss?|bd|sec|art)\.\s*[\dxvilc]", re.IGNORECASE
+)
 
 
 def paragraph_breaks(note: str) -> list[int]:
