@@ -136,3 +136,30 @@ def test_a_piece_opening_on_a_locator_cites_the_work_before_it() -> None:
         "Carr, Revolution, p. 4; pp. 9-12",
         "Hill, Lenin, p. 5",
     ]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            'Katherine Bode, "Model Away Bias," *MLQ* 81 (2020): 95-124. For an example, see Benjamin Fagan, "Chronicling," *AP* 26 (2016): 10.',
+            [
+                'Katherine Bode, "Model Away Bias," *MLQ* 81 (2020): 95-124.',
+                'Benjamin Fagan, "Chronicling," *AP* 26 (2016): 10.',
+            ],
+        ),
+        (
+            "Carr, *Revolution*, p. 4. See also Hill, *Lenin*, p. 5.",
+            ["Carr, *Revolution*, p. 4.", "Hill, *Lenin*, p. 5."],
+        ),
+        # An abbreviation is no reference's end: the note is not cut after `Dr.`.
+        (
+            "On Dr. Gebru's firing, see Cade Metz, *Fired*, 2020.",
+            ["On Dr. Gebru's firing, see Cade Metz, *Fired*, 2020."],
+        ),
+    ],
+)
+def test_a_sentence_of_commentary_opening_a_reference_on_a_signal_is_cut(
+    note: str, expected: list[str]
+) -> None:
+    assert references(note) == expected

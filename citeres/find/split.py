@@ -78,10 +78,30 @@ def split_note(text: str, start: int, end: int) -> list[tuple[int, int]]:
     start, end = inside_brackets(text, start, end)
     spans = []
     for piece_start, piece_end in pieces(text[start:end]):
-        piece = text[start + piece_start : start + piece_end]
-        for a, b in confirmed(piece, model_spans(piece)):
-            spans.append((start + piece_start + a, start + piece_start + b))
+        whole = text[start + piece_start : start + piece_end]
+        for sub_start, sub_end in signalled_sentences(whole):
+            at = start + piece_start + sub_start
+            piece = whole[sub_start:sub_end]
+            spans += [(at + a, at + b) for a, b in confirmed(piece, model_spans(piece))]
     return spans
+
+
+# A reference ended (on a page, a bracket, a title), then a sentence of commentary whose
+# signal opens the next reference: `…): 95–124. For an example, see Benjamin Fagan, "…"`.
+SIGNALLED_SENTENCE = re.compile(
+    rf"(?<=[\d)*_”\"]\.)\s+(?:[{UPPER}][^.;]{{0,160}}?[\s,])?(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?"
+    rf"(?={NAME_START.pattern})"
+)
+
+
+def signalled_sentences(piece: str) -> list[tuple[int, int]]:
+    """The piece cut where a sentence of commentary opens another reference on a signal:
+    the reference before, and the one after the signal (the commentary left out)."""
+    spans, at = [], 0
+    for m in SIGNALLED_SENTENCE.finditer(piece):
+        spans.append((at, m.start()))
+        at = m.end()
+    return [*spans, (at, len(piece))]
 
 
 def inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
