@@ -79,3 +79,10 @@ def test_any_full_case_citation_is_one_full_citation(
         ("full", f"{first} v. {second}")
     ]
     assert mentions[0].reference and mentions[0].reference.year == str(year)
+
+
+@given(st.lists(st.sampled_from(["Aa", "Bb.", "of", "  ", "\t", "\n", ",", "v."]), max_size=400))
+def test_runs_of_name_words_cost_little_and_never_cross_a_paragraph(words: list[str]) -> None:
+    text = " ".join(words) + " 12 U. S. 34 (1990)"
+    for case in legal.cases(text):
+        assert "\n\n" not in text[case.start : case.end].replace(" ", "").replace("\t", "")

@@ -152,6 +152,14 @@ def test_a_piece_opening_on_a_locator_cites_the_work_before_it() -> None:
             "Carr, *Revolution*, p. 4. See also Hill, *Lenin*, p. 5.",
             ["Carr, *Revolution*, p. 4.", "Hill, *Lenin*, p. 5."],
         ),
+        # A reference after the signal may open on its quoted title.
+        (
+            'Peter Howson, "Climate Crises," *Frontiers* 3 (2020), https://doi.org/10.3389/x.2020.22. For the outages, see "Échale la culpa a Bitcoin," iProUP, Dec. 31, 2021.',
+            [
+                'Peter Howson, "Climate Crises," *Frontiers* 3 (2020), https://doi.org/10.3389/x.2020.22.',
+                '"Échale la culpa a Bitcoin," iProUP, Dec. 31, 2021.',
+            ],
+        ),
         # An abbreviation is no reference's end: the note is not cut after `Dr.`.
         (
             "On Dr. Gebru's firing, see Cade Metz, *Fired*, 2020.",

@@ -70,13 +70,15 @@ UP = "A-ZÀ-ÖØ-Þ"
 ABBREVIATION = rf"[{UP}][a-zà-ÿ]{{0,5}}\.(?=,|\s+(?:v\.|of|and|for|[{UP}][a-zà-ÿ]{{0,5}}\.))"
 WORD = rf"(?:{ABBREVIATION}|[{UP}][\w'’&-]*(?<![’']s))"
 JOINING = r"(?:of|the|and|for|on|de|del|la|ex\s+rel\.|&)"
-SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # a space or one line break: a name never spans paragraphs
+# A space or one line break (a name never spans paragraphs), atomic: never tried two ways.
+SP = r"(?>[ \t]+\n?[ \t]*|\n[ \t]*)"
 PARTY = rf"{WORD}(?:,?{SP}(?:{JOINING}{SP})*{WORD})*"
 START = r"(?<![\w'’.])"
 CASE = re.compile(rf"{START}(?P<name>{PARTY}{SP}v\.{SP}{PARTY})(?:,\s+{FULL_TAIL})?")
 SHORT_NAME = rf"(?P<name>{WORD}(?:\s+{WORD}){{0,2}})"
 NAMED_SHORT = re.compile(rf"{START}{SHORT_NAME},\s+{CITE}{AT}")
 SUPRA = re.compile(rf"{START}{SHORT_NAME},\s+supra\b(?:{AT})?")
+REPORTED = re.compile(rf"{START}{FULL_TAIL}")
 BARE_FULL = re.compile(rf"{START}{FULL_TAIL}")
 BARE_SHORT = re.compile(rf"{START}{CITE}{AT}")
 IDEM = re.compile(rf"{START}(?:[Ii]d\.(?:{AT})?|Ibid\.)(?!\w)")
@@ -134,6 +136,8 @@ def to_mention(document: Document, f: Found) -> Mention:
 @lru_cache(maxsize=4)
 def scan(text: str) -> tuple[Found, ...]:
     """Every legal citation of a text, in order, each given the name of its case."""
+    if not REPORTED.search(text):  # most documents: one quick search, and nothing else
+        return ()
     found = claimed(text)
     if not any(f.kind is Kind.FULL and f.cite for f in found):
         return ()

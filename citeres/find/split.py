@@ -90,7 +90,7 @@ def split_note(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # signal opens the next reference: `…): 95–124. For an example, see Benjamin Fagan, "…"`.
 SIGNALLED_SENTENCE = re.compile(
     rf"(?<=[\d)*_”\"]\.)\s+(?:[{UPPER}][^.;]{{0,160}}?[\s,])?(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?"
-    rf"(?={NAME_START.pattern})"
+    rf"(?={NAME_START.pattern}|[\"“])"
 )
 
 
