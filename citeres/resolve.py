@@ -108,6 +108,10 @@ def same_author(citation: Citation, before: Citation) -> Citation:
 
 def resolve_ibid(r: Resolver, i: int) -> int | None:
     citation = r.citations[i]
+    if citation.reference.title:
+        # The finder knew what it repeats (a legal `Id.` names the legal citation before it,
+        # wherever notes fall between): matched by that title like any short form.
+        return resolve_by_fields(r, i)
     previous = previous_group(r, i)
     if previous is None:
         r.report(i, K.UNRESOLVED_SHORT_FORM, "`Ibid.` with nothing before it")

@@ -360,3 +360,56 @@ def test_a_lone_markdown_footnote_needs_no_heading() -> None:
     notes_found, problems, _ = found(text)
     assert [n.number for n in notes_found] == [1]
     assert problems == []
+
+
+def test_every_citation_of_a_wrapped_note_is_reported_at_the_note() -> None:
+    text = essay(
+        "Carr says so.1 Meyer disagrees.2\n",
+        ["1. " + CARR.format(65) + " See also", "   " + MEYER.format(4), "2. " + HILL.format(7)],
+    )
+    mentions, _, _ = notes.find(document(text))
+    assert [(m.note, m.line, m.raw[:10]) for m in mentions] == [
+        (1, 5, "E.H. Carr,"),
+        (1, 5, "Alfred G. "),
+        (2, 7, "Christophe"),
+    ]
+
+
+def test_a_legal_note_gives_the_legal_citations() -> None:
+    text = (
+        "The Court held so.1\n——————\n"
+        "  1 As the Court said in Grutter v. Bollinger, 539 U. S. 306, 339 (2003), it is\n"
+        "settled. But, Grutter also explained, it is not required. Ibid.\n"
+    )
+    mentions, _, _ = notes.find(document(text))
+    assert [(m.note, m.line, m.kind.value, m.raw) for m in mentions] == [
+        (1, 3, "full", "Grutter v. Bollinger, 539 U. S. 306, 339 (2003)"),
+        (1, 3, "mention", "Grutter"),
+        (1, 3, "ibid", "Ibid."),
+    ]
+
+
+def test_a_note_ending_in_italics_ends_before_the_next_heading() -> None:
+    text = (
+        "The story is old.[1]\n\n"
+        "[1] See Métivier, _Dictionnaire_, p. 36.\n\n"
+        "It is told again.[2]\n\n"
+        "[2] “Ceux qui effleurent tout.”--_Georges Métivier._\n\n\n"
+        "“LE PONT DU DIABLE.”\n\nThe bridge stood there.\n"
+    )
+    found = [n for block in notes.find_blocks(document(text)) for n in block.notes]
+    assert [n.number for n in found] == [1, 2]
+    assert text[found[1].start : found[1].end].endswith("Métivier._")
+
+
+def test_a_note_telling_a_year_in_a_sentence_cites_nothing() -> None:
+    text = essay(
+        "Froberger wrote it.1 Meyer disagrees.2 Hill agrees.3\n",
+        [
+            "1. Johann Jakob Froberger died in 1667.",
+            "2. " + MEYER.format(4),
+            "3. He was born about 1580, and came to Rome.",
+        ],
+    )
+    mentions, _, _ = notes.find(document(text))
+    assert [m.note for m in mentions] == [2]

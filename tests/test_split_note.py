@@ -87,3 +87,87 @@ def test_spans_lie_inside_the_note_in_order(text: str, left: int, right: int) ->
     for a, b in split_note(text, start, max(start, end)):
         assert last <= a < b <= max(start, end)
         last = b
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # An editor's note in brackets: its semicolons still separate its references.
+        (
+            '[See W. G. Brown, "Lower South"; W. E. Dodd, "Expansion and Conflict."]',
+            ['W. G. Brown, "Lower South"', 'W. E. Dodd, "Expansion and Conflict."'],
+        ),
+        # A bracket that closes before the note ends is not the note's own.
+        (
+            "[1] A. Smith, The Title, 1990; B. Jones, Other [2nd ed.]",
+            ["A. Smith, The Title, 1990", "B. Jones, Other [2nd ed.]"],
+        ),
+    ],
+)
+def test_a_note_in_brackets_is_split_inside_them(note: str, expected: list[str]) -> None:
+    assert references(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # A paragraph of a note that opens on a signal is cut from the one before.
+        (
+            "A similar story. See MacTaggart, _Encyclopaedia_, p. 4.\n\nSee also _Mélusine_, Vol. II., p. 357.",
+            ["MacTaggart, _Encyclopaedia_, p. 4.", "_Mélusine_, Vol. II., p. 357."],
+        ),
+        # One that does not (a page break inside a sentence) stays with it.
+        (
+            "Brief for Amherst College 33; Brief for\n\nAssociation of Law Schools 6",
+            ["Brief for Amherst College 33", "Brief for\n\nAssociation of Law Schools 6"],
+        ),
+    ],
+)
+def test_a_paragraph_of_a_note_opening_on_a_signal_is_cut(note: str, expected: list[str]) -> None:
+    assert references(note) == expected
+
+
+def test_a_piece_opening_on_a_locator_cites_the_work_before_it() -> None:
+    note = "See D'Ignazio and Klein, *Data Feminism*, chap. 1, https://a.org/1; and chap. 5, https://a.org/5."
+    assert references(note) == [
+        "D'Ignazio and Klein, *Data Feminism*, chap. 1, https://a.org/1; and chap. 5, https://a.org/5."
+    ]
+    assert references("Carr, Revolution, p. 4; pp. 9-12; Hill, Lenin, p. 5") == [
+        "Carr, Revolution, p. 4; pp. 9-12",
+        "Hill, Lenin, p. 5",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            'Katherine Bode, "Model Away Bias," *MLQ* 81 (2020): 95-124. For an example, see Benjamin Fagan, "Chronicling," *AP* 26 (2016): 10.',
+            [
+                'Katherine Bode, "Model Away Bias," *MLQ* 81 (2020): 95-124.',
+                'Benjamin Fagan, "Chronicling," *AP* 26 (2016): 10.',
+            ],
+        ),
+        (
+            "Carr, *Revolution*, p. 4. See also Hill, *Lenin*, p. 5.",
+            ["Carr, *Revolution*, p. 4.", "Hill, *Lenin*, p. 5."],
+        ),
+        # A reference after the signal may open on its quoted title.
+        (
+            'Peter Howson, "Climate Crises," *Frontiers* 3 (2020), https://doi.org/10.3389/x.2020.22. For the outages, see "Échale la culpa a Bitcoin," iProUP, Dec. 31, 2021.',
+            [
+                'Peter Howson, "Climate Crises," *Frontiers* 3 (2020), https://doi.org/10.3389/x.2020.22.',
+                '"Échale la culpa a Bitcoin," iProUP, Dec. 31, 2021.',
+            ],
+        ),
+        # An abbreviation is no reference's end: the note is not cut after `Dr.`.
+        (
+            "On Dr. Gebru's firing, see Cade Metz, *Fired*, 2020.",
+            ["On Dr. Gebru's firing, see Cade Metz, *Fired*, 2020."],
+        ),
+    ],
+)
+def test_a_sentence_of_commentary_opening_a_reference_on_a_signal_is_cut(
+    note: str, expected: list[str]
+) -> None:
+    assert references(note) == expected

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from citeres.find import (
     attribution,
     entries,
+    legal,
     notes,
     parenthetical,
     prose,
@@ -26,6 +27,7 @@ Finder = Callable[[Document], tuple[list[Mention], list[Problem]]]
 # the lines outside the notes (entries.py, whose models would read every note in vain).
 LINES, SENTENCES, OUTSIDE_NOTES = "lines", "sentences", "outside notes"
 FINDERS: tuple[tuple[Finder, str], ...] = (
+    (legal.find, LINES),
     (reading.find, LINES),
     (entries.find, OUTSIDE_NOTES),
     (urls.find, LINES),

@@ -26,16 +26,19 @@ RULE_LINES = 2  # lines between a rule and the first note under it
 # `supra`), a URL, an editor or translator, a law report (`539 U. S. 306`), an imprint
 # (`Place: Publisher,`), a title in italics or quotes after a name, `See`/`Cf.` opening it.
 QUOTED = r"[“\"„«‘][^”\"“»’\n]{3,}[”\"“»’]"  # a title in quotes or guillemets
-EVIDENCE = re.compile(
-    rf"(?<![\d\w]){YEAR}(?![\d\w])"
-    r"|\b(?:pp?|ss?|bd|vol|vols|t|nn?|col|fol|ch|chap|kap|no|nr|art|sec)\.\s*[\dxvilc]"
+OTHER_EVIDENCE = (
+    r"\b(?:pp?|ss?|bd|vol|vols|t|nn?|col|fol|ch|chap|kap|no|nr|art|sec)\.\s*[\dxvilc]"
     rf"|(?<!\w){IBID}|{OPCIT}|\b(?:supra|infra|passim|ff)\b"
     r"|https?://|\bwww\.|\bdoi\b|\bisbn\b"
     r"|\b(?:eds?|trans|hg|hrsg|comp)\.|\b(?:edited|translated|compiled) by\b"
     r"|\ba cura di\b|\(\s*(?:eds?|dir|coord)\.?\s*\)|\bin:\s"
-    r"|,\s*at\s+\d|\b\d+\s+(?:U\.\s?S\.|F\.\s?(?:2d|3d|4th|Supp)|S\.\s?Ct\.)",
-    re.IGNORECASE,
+    r"|,\s*at\s+\d|\b\d+\s+(?:U\.\s?S\.|F\.\s?(?:2d|3d|4th|Supp)|S\.\s?Ct\.)"
 )
+EVIDENCE = re.compile(rf"(?<![\d\w]){YEAR}(?![\d\w])|{OTHER_EVIDENCE}", re.IGNORECASE)
+# A year told in a sentence (`he died in 1667`, `born about 1580`, `ab 1987 Leiterin`) is
+# history, not an imprint: it does not make a note cite something.
+PROSE_YEAR = r"(?<!\bin )(?<!\babout )(?<!\bborn )(?<!\bsince )(?<!\buntil )(?<!\bab )(?<!\bseit )"
+CITING = re.compile(rf"(?<![\d\w]){PROSE_YEAR}{YEAR}(?![\d\w])|{OTHER_EVIDENCE}", re.IGNORECASE)
 OPENING = re.compile(r"[\s^*_“\"]*(?:see|cf|vgl|siehe|voir)\b", re.IGNORECASE)
 CASED_EVIDENCE = re.compile(
     r"\b[A-Z][\w ]{2,30}:\s*[A-Z][\w.&' ]+(?:,|$)"  # Place: Publisher,
@@ -71,7 +74,7 @@ def cites(text: str, start: int, end: int) -> bool:
     """Whether a note reads as citing anything, rather than only commenting or thanking."""
     end = min(end, start + SEARCHED_FOR_ANY)
     return bool(
-        EVIDENCE.search(text, start, end)
+        CITING.search(text, start, end)
         or CASED_EVIDENCE.search(text, start, end)
         or OPENING.match(text, start, end)
         or NAME_TITLE.match(text, start, end)

@@ -48,7 +48,8 @@ UNMISTAKABLE = frozenset(("caret", "footnote"))
 ENDED = re.compile(r"[.!?)\]”\"'’:;\d]\s*$")
 # A running head or a heading in capitals: `2    FISHER v. UNIVERSITY OF TEXAS`.
 CAPITALS = re.compile(r"[^\W\d_]")
-TERMINAL = re.compile(r"[.!?)\]”\"']\s*$")
+# A sentence's end, also inside the close of italics (`--_Georges Métivier._`).
+TERMINAL = re.compile(r"[.!?)\]”\"'][_*]*\s*$")
 ABBREVIATION_END = re.compile(
     r"\b(?:Inc|Co|Ltd|Vol|vol|ed|eds|trans|pp?|St|Dr|Mr|Mrs|No|no|[A-Z])\.\s*$"
 )

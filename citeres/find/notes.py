@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from citeres.find import legal
 from citeres.find import note_evidence as evidence
 from citeres.find.note_labels import UNMISTAKABLE, Key, Label, labels, natural_end
 from citeres.find.note_markers import Marker, MarkerIndex, align, candidates
@@ -480,13 +481,16 @@ def note_mentions(document: Document, note: Note) -> list[Mention]:
                 reference=Reference(url=url, type=WorkType.WEB),
             )
         ]
+    legal_mentions = legal.within(document, note.start, note.end)
+    if legal_mentions:  # a legal note: its citations are the legal finder's, on the note's line
+        return [replace(m, line=note.line, note=note.number) for m in legal_mentions]
+    # Every citation of a note is reported at the note, where a reader looks it up.
     mentions = []
     for start, end in split_note(document.text, note.start, note.end):
-        line = note.line if start == note.start else document.line_of(start)
         mentions.append(
             Mention(
                 path=document.path,
-                line=line,
+                line=note.line,
                 start=start,
                 end=end,
                 kind=Kind.FULL,

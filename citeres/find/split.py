@@ -75,18 +75,56 @@ def top_level_semicolons(text: str) -> list[int]:
 
 def split_note(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the references in text[start:end], signals and commentary left out."""
+    start, end = inside_brackets(text, start, end)
     spans = []
     for piece_start, piece_end in pieces(text[start:end]):
-        piece = text[start + piece_start : start + piece_end]
-        for a, b in confirmed(piece, model_spans(piece)):
-            spans.append((start + piece_start + a, start + piece_start + b))
+        whole = text[start + piece_start : start + piece_end]
+        for sub_start, sub_end in signalled_sentences(whole):
+            at = start + piece_start + sub_start
+            piece = whole[sub_start:sub_end]
+            spans += [(at + a, at + b) for a, b in confirmed(piece, model_spans(piece))]
     return spans
+
+
+# A reference ended (on a page, a bracket, a title), then a sentence of commentary whose
+# signal opens the next reference: `…): 95–124. For an example, see Benjamin Fagan, "…"`.
+SIGNALLED_SENTENCE = re.compile(
+    rf"(?<=[\d)*_”\"]\.)\s+(?:[{UPPER}][^.;]{{0,160}}?[\s,])?(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?"
+    rf"(?={NAME_START.pattern}|[\"“])"
+)
+
+
+def signalled_sentences(piece: str) -> list[tuple[int, int]]:
+    """The piece cut where a sentence of commentary opens another reference on a signal:
+    the reference before, and the one after the signal (the commentary left out)."""
+    spans, at = [], 0
+    for m in SIGNALLED_SENTENCE.finditer(piece):
+        spans.append((at, m.start()))
+        at = m.end()
+    return [*spans, (at, len(piece))]
+
+
+def inside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A note an editor put whole in square brackets (`[See A; B.]`) is read inside them,
+    so its semicolons separate references as in any other note."""
+    note = text[start:end]
+    first = len(note) - len(note.lstrip())
+    last = len(note.rstrip().rstrip("."))
+    if first >= last or note[first] != "[" or note[last - 1] != "]":
+        return start, end
+    depth = 0
+    for i in range(first, last):
+        depth += {"[": 1, "]": -1}.get(note[i], 0)
+        if depth == 0 and i < last - 1:
+            return start, end  # `[1] Smith …]`: the bracket closes before the note ends
+    return start + first + 1, start + last - 1
 
 
 def pieces(note: str) -> list[tuple[int, int]]:
     """The note cut at its exact signs: (start, end) of each piece, signals left out."""
-    cuts = [-1, *(i for i in top_level_semicolons(note) if not names_only(note, i)), len(note)]
-    found = []
+    semicolons = (i for i in top_level_semicolons(note) if not names_only(note, i))
+    cuts = [-1, *sorted({*semicolons, *paragraph_breaks(note)}), len(note)]
+    found: list[tuple[int, int]] = []
     for left, right in itertools.pairwise(cuts):
         piece = note[left + 1 : right]
         back = BACK_AFTER.search(piece)
@@ -95,9 +133,27 @@ def pieces(note: str) -> list[tuple[int, int]]:
         while signal := SIGNAL.match(piece, skip) or BACKLINKS.match(piece, skip):
             skip = signal.end()
         body = piece[skip:].rstrip()
-        if body.strip(" .,"):
+        if found and LOCATOR_START.match(body):  # `...; and chap. 5, URL`: the same work
+            found[-1] = (found[-1][0], left + 1 + skip + len(body))
+        elif body.strip(" .,"):
             found.append((left + 1 + skip, left + 1 + skip + len(body)))
     return found
+
+
+# A piece that opens on a locator cites more of the work before it: `…, chap. 1; and chap. 5`.
+LOCATOR_START = re.compile(
+    r"(?:and\s+)?(?:chaps?|ch|pp?|vols?|nn?|fols?|ss?|bd|sec|art)\.\s*[\dxvilc]", re.IGNORECASE
+)
+
+
+def paragraph_breaks(note: str) -> list[int]:
+    """Where a paragraph of a note opens on a signal (`See also ...` after a blank line):
+    it is cut from the one before like a semicolon. Other paragraphs (a page break inside
+    a sentence, the author's note a page puts after the last one) stay with it."""
+    return [m.start() for m in PARAGRAPH_BREAK.finditer(note) if SIGNAL.match(note, m.end())]
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n[ \t\u00a0]*")
 
 
 def names_only(note: str, semicolon: int) -> bool:
