@@ -80,7 +80,11 @@ SAYINGS = [
     ("This was expressed in the words of Mr. Gladstone: “Upon the grounds.”", one("Gladstone")),
     ("Let us lay down, with Mill, that the end is self-protection.\nOf Mill.", one("Mill")),
     ("Faisst, however, justly observes that the basis is old.\nOf Faisst.", one("Faisst")),
+    ("Faisst, however, justly observes that the basis is old.", one("Faisst")),  # once, plainly
+    ("Of Mitford.\n‘It was late,’ Miss Mitford writes. ‘The room was cold.’", one("Mitford")),
     # Must yield nothing.
+    ("Of Mozilla.\nMozilla believes the web is open. See mozilla.org.", []),  # lower case too
+    ("- E.H. Carr, What Is History? (1961), Ch. 1.\n- Carr says historians choose.", []),
     ("Critics argued that it failed.\nThe critics.", []),  # a common noun, not a person
     ("Furthermore, semantically described sources help.", []),  # opens sentences only
     ("Of Kuhnau.\nIn addition, Kuhnau wrote thirteen sonatas.", []),  # narrates

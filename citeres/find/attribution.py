@@ -8,6 +8,7 @@ a signature that names a work (`– Simone Weil, Oppression and Liberty, 1934`) 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from citeres.find.titles import (
     CAP,
@@ -262,6 +263,10 @@ class NameEvidence:
     def __init__(self, text: str) -> None:
         self.lower = {word for word in WORD_RUN.findall(text) if word.islower()}
         self.inside = set(INSIDE_SENTENCE.findall(text))
+        self.counts = Counter(WORD_RUN.findall(text))
+
+    def once(self, word: str) -> bool:
+        return self.counts[word] == 1
 
     def lone_surname(self, word: str) -> bool:
         return word.casefold() not in self.lower and word in self.inside
@@ -269,6 +274,7 @@ class NameEvidence:
 
 INSIDE_SENTENCE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
 ARTICLES = frozenset({"The", "A", "An"})
+QUOTE_BEFORE = re.compile(r"[,!?][’'”\"][ ]$")
 QUOTE_NEXT = re.compile(r",?[ ][“\"‘]")
 
 
@@ -279,8 +285,9 @@ def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | Non
     document's evidence (NameEvidence)."""
     groups = match.groupdict()
     weak = groups.get("weak")
-    if weak and groups.get("complement") is None and not groups.get("manner"):
-        return None
+    after_quote = QUOTE_BEFORE.search(match.string, max(0, match.start() - 4), match.start())
+    if weak and groups.get("complement") is None and not groups.get("manner") and not after_quote:
+        return None  # (after a quotation, `‘…,’ Miss Mitford writes.` credits it)
     if weak == "said" and QUOTE_NEXT.match(match.string, match.end()):
         return None  # `Wewillemuck said, "Why ...`: a story's dialogue
     start, person = match.start("person"), match.group("person")
@@ -294,29 +301,40 @@ def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | Non
     if family in NOT_PEOPLE or family.endswith(IDEOLOGY_ENDINGS) or family.lower() in NOT_WORKS:
         return None
     titled = groups.get("honorific") or groups.get("initials") or len(words) > 1
-    if not titled and not names.lone_surname(family):
+    if not titled and not names.lone_surname(family) and not plain_credit(groups, family, names):
         return None
     return start, " ".join(words)
 
 
+def plain_credit(groups: dict[str, str | None], family: str, names: NameEvidence) -> bool:
+    """A verb that only credits (`Faisst, however, justly observes`) vouches for a
+    surname the document names once, unless it is a plural (`Critics argue`)."""
+    return bool(groups.get("verb")) and not family.endswith("s") and names.once(family)
+
+
 def work_named_near(text: str, sayer: tuple[int, str], match: re.Match[str]) -> bool:
     """The person's work is named: anywhere as a reading list writes it (`Vansina, Oral
-    Tradition as History (1985)`), in the paragraph before the credit as a possessive (`Sartre’s
+    Tradition as History (1985)`), just before the credit as a possessive (`Sartre’s
     masterpiece Critique`), or in its sentence (`Filtzer showed in his book Soviet
     Workers`). The view is then that work's, found by the finders of works."""
     family = re.escape(sayer[1].split()[-1])
-    if re.search(rf"\b{family},[ ]+[*_“\"‘{UPPER}]{ENTRY_TAIL}", text):
+    if re.search(rf"(?m:{ENTRY_START}{ENTRY_HEAD}{family},[ ]{ENTRY_TAIL})", text):
         return True
-    paragraph_start = text.rfind("\n", 0, sayer[0]) + 1
+    window_start = max(0, sayer[0] - POSSESSIVE_REACH)
     possessive = re.compile(rf"\b{family}[’']s[ ]+(?:[a-z]+[ ]){{0,3}}[*_“\"‘{UPPER}]")
-    if possessive.search(text, paragraph_start, sayer[0]):
+    if possessive.search(text, window_start, sayer[0]):
         return True
     return bool(IN_HIS_WORK.search(text, match.end(), sentence_end(text, match.end())))
 
 
+# How far back a possessive names the work a view comes from: the sentence before or so.
+POSSESSIVE_REACH = 400
 # What follows a name and a title when a work is cited as in a list of readings: a year in
 # parentheses, or pages or a chapter, within the line (`Vansina, Oral Tradition as History
 # (1985)`, `Bede, Ecclesiastical History (selections), ~10 pp.`).
+# An entry opens a line or, in a list whose lines the sentences view joined, a bullet.
+ENTRY_START = r"(?:^|(?<=[ ])[-*+•](?=[ ]))"
+ENTRY_HEAD = r"[^\w\n]{0,8}(?:[^\W\d_][^\s,]*[ ]){0,3}"  # a bullet, given names
 ENTRY_TAIL = r"[^\n]{0,200}?(?:\(\d{4}\)|\bpp?\.|\bCh\.)"
 # `in his seminal book Soviet Workers`, `in his fine History of ...`, but not `in his preface`.
 IN_HIS_WORK = re.compile(rf"\bin[ ](?:his|her|their)[ ](?:[a-z]+[ ]){{0,3}}[*_“\"‘]?[{UPPER}]")
