@@ -83,6 +83,7 @@ SAYINGS = [
     ("Faisst, however, justly observes that the basis is old.", one("Faisst")),  # once, plainly
     ("Of Mitford.\n‘It was late,’ Miss Mitford writes. ‘The room was cold.’", one("Mitford")),
     # Must yield nothing.
+    ("Reality says otherwise.", []),  # named once, no manner word to vouch for it
     ("Of Mozilla.\nMozilla believes the web is open. See mozilla.org.", []),  # lower case too
     ("- E.H. Carr, What Is History? (1961), Ch. 1.\n- Carr says historians choose.", []),
     ("Critics argued that it failed.\nThe critics.", []),  # a common noun, not a person

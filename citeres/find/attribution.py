@@ -307,9 +307,11 @@ def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | Non
 
 
 def plain_credit(groups: dict[str, str | None], family: str, names: NameEvidence) -> bool:
-    """A verb that only credits (`Faisst, however, justly observes`) vouches for a
-    surname the document names once, unless it is a plural (`Critics argue`)."""
-    return bool(groups.get("verb")) and not family.endswith("s") and names.once(family)
+    """A verb that only credits, with a manner word (`Faisst, however, justly observes`),
+    vouches for a surname the document names once, unless it is a plural (`Critics
+    argue`); bare, it does not (`Reality says`)."""
+    plain = bool(groups.get("verb")) and bool(groups.get("manner"))
+    return plain and not family.endswith("s") and names.once(family)
 
 
 def work_named_near(text: str, sayer: tuple[int, str], match: re.Match[str]) -> bool:
