@@ -326,6 +326,10 @@ def unresolved(r: Resolver, i: int) -> int | None:
     """Nothing matches: a form with a title still names a work; an author alone does not."""
     citation = r.citations[i]
     title = citation.reference.title
+    if unlisted_author_date(citation):
+        message = f"`{citation.raw}`: no reference list entry names this author and year"
+        r.report(i, K.NO_REFERENCE_LIST_ENTRY, message)
+        return i
     if citation.kind in (Kind.OPCIT, Kind.VOLUME_ONLY, Kind.SHORT) and citation.note is not None:
         r.report(
             i,
@@ -344,6 +348,13 @@ def unresolved(r: Resolver, i: int) -> int | None:
             r.citations[i] = replace(citation, kind=Kind.FULL)
         return i
     return None
+
+
+def unlisted_author_date(citation: Citation) -> bool:
+    """`(White, 1973)` with no entry to resolve to: its author and year still name one
+    work, which it defines for the later citations of both, and is reported (info)."""
+    ref = citation.reference
+    return citation.kind is Kind.PARENTHETICAL and bool(ref.authors and ref.year) and not ref.title
 
 
 def note_variants(r: Resolver, i: int, j: int) -> None:
