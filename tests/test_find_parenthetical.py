@@ -140,3 +140,9 @@ def test_entries_of_an_author_date_list_are_works() -> None:
     assert [n.family for n in entries[1].reference.authors] == ["Jacquesson", "Roten"]
     # the entry's `(1995)` is the entry's own date, not another citation
     assert sum(m.kind is Kind.PARENTHETICAL for m in mentions) == 1
+
+
+def test_an_aside_closing_on_an_author_date_with_pages_cites_it() -> None:
+    text = "as they came (on mainframes, Jacquesson 1995: 245–265) or (in 1995, Smith 2001)."
+    found = rows(parenthetical.find, text)
+    assert found == [(P, None, "Jacquesson")]

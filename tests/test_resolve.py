@@ -392,3 +392,20 @@ def test_author_date_with_no_entry_is_its_own_work_and_reported() -> None:
     assert works[0] == works[2] and len(set(works)) == 3
     assert problems.count("no-reference-list-entry") == 3  # each work once, where it first is
     assert "unresolved-short-form" not in problems
+
+
+def test_author_date_misdated_takes_the_one_entry_by_its_authors() -> None:
+    text = (
+        "Early (Jacquesson & von Roten 2019: 3). Later (Jacquesson & von Roten 2018: 9)."
+        " Also (Jacquesson 1995: 4) and (Jacquesson 2001: 5)."
+        "\n\n## References\n\n"
+        "Jacquesson, Alain (1995). L'informatisation des bibliothèques. Paris: Cercle.\n\n"
+        "Jacquesson, Alain ; von Roten, Gabrielle (2019). Histoire d'une révolution. Genève.\n\n"
+        "Jacquesson, Alain (2010). Google Livres. Paris: Cercle.\n"
+    )
+    cited, problems = author_date_citations(text)
+    works = [work for _, work in cited]
+    assert works[0] == works[1]  # the 2018 slip is the one Jacquesson & von Roten entry
+    assert "year-conflict" in problems
+    # `Jacquesson 2001` could be any of his entries: its own work, and reported
+    assert works[3] not in works[:3] and "no-reference-list-entry" in problems

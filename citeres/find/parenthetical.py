@@ -42,6 +42,7 @@ AUTHOR_DATE = re.compile(
     rf"^(?P<authors>{PEOPLE}),?[ ]+(?P<year>{DATED})"
     rf"(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?[ ]*$"
 )
+CLOSING_AUTHOR_DATE = re.compile(r",[ ]+(?P<tail>[^,]+)$")
 IBID_PAGES = re.compile(rf"^{IBID}(?:,?[ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?$", re.IGNORECASE)
 AUTHOR_PAGE = re.compile(rf"^(?P<authors>{PEOPLE})[ ]+(?P<pages>{PAGES})$")
 YEAR_IN_PARENS = re.compile(
@@ -134,9 +135,25 @@ def in_parentheses(document: Document, match: re.Match[str], families: set[str])
             lead, raw = lead + cue.end(), raw[cue.end() :]
         start += lead
         one = read_segment(document, raw, start, bool(cue), author_dates > 1, families)
+        if one is None:
+            one = closing_author_date(document, raw, start)
         if one is not None:
             found.append(one)
     return found
+
+
+def closing_author_date(document: Document, raw: str, start: int) -> Found | None:
+    """An aside that closes on its source, `(a late example, Jacquesson 1995: 245–265)`:
+    the author-date after the last comma, taken only with its pages, which no date in
+    prose has."""
+    tail = CLOSING_AUTHOR_DATE.search(raw)
+    if tail is None:
+        return None
+    dated = AUTHOR_DATE.match(tail.group("tail"))
+    if dated is None or not dated.group("pages"):
+        return None
+    at = start + tail.start("tail")
+    return author_date(document, dated, at, start + len(raw), several=False)
 
 
 def read_segment(
