@@ -82,6 +82,7 @@ SAYINGS = [
     ("Faisst, however, justly observes that the basis is old.\nOf Faisst.", one("Faisst")),
     ("Faisst, however, justly observes that the basis is old.", one("Faisst")),  # once, plainly
     ("Of Mitford.\n‘It was late,’ Miss Mitford writes. ‘The room was cold.’", one("Mitford")),
+    ("Of Brown.\nMrs. Brown tells me there is a story of the hump.", one("Brown")),
     # Must yield nothing.
     ("Reality says otherwise.", []),  # named once, no manner word to vouch for it
     ("Of Mozilla.\nMozilla believes the web is open. See mozilla.org.", []),  # lower case too
@@ -92,6 +93,7 @@ SAYINGS = [
     ("Of Grossman.\nthe people Grossman describes in the cemetery", []),  # narrates
     ("Of Darwin.\nDarwin said that man descended (Darwin, Descent, p. 12).", []),  # sourced
     ("Of Lewin.\nas Lewin says, ‘the Party was absolute. It ruled’ (Lewin, p. 10).", []),
+    ("As Victor Serge tells us, ‘Stalin packs it. Then’ (Serge, From Lenin, p. 43).", []),
     ("As Don Filtzer showed in his seminal book Soviet Workers, the class ceased.", []),
     ("Jan Vansina, Oral Tradition as History (1985), 1–13.\nVansina argues that it is.", []),
     ("the Governor of Louisiana wrote: “The Americans come.”", []),  # a place

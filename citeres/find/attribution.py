@@ -175,7 +175,7 @@ def alternatives(words: str) -> str:
     return "|".join(sorted((w.replace("_", "[ ]") for w in words.split()), key=len, reverse=True))
 
 
-COMPLEMENT = r"(?=:|[ ](?:that|how|it|in[ ]\d{4}|to[ ]his|to[ ]her)\b|,?[ ][“\"‘])"
+COMPLEMENT = r"(?=:|[ ](?:that|how|it|me|us|in[ ]\d{4}|to[ ]his|to[ ]her)\b|,?[ ][“\"‘])"
 # Few words come between a sayer and the verb: `Mill acutely replies`, `Faisst, however,
 # justly observes`; a progressive (`was arguing`) narrates, it does not credit. A manner
 # word makes any verb a credit: `Mr. Warren truly says`.
@@ -211,7 +211,8 @@ SOURCE_IN_SENTENCE = re.compile(
     r"|(?<=[^\W\d_]|[.,;:”\"’)])\d{1,3}(?=\s|$)|<sup|\^\d"
 )
 SENTENCE_STOP = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][”\"’)]*(?=\s|$)"
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])(?<!\bp)(?<!\bpp)(?<!\bvol)(?<!\bno)"
+    r"(?<!\bed)(?<!\bcf)[.!?][”\"’)]*(?=\s|$)"
 )
 QUOTE_MARKS = re.compile(r"[“”\"‘]|’(?![^\W_])")
 SENTENCE_CAP = 800
