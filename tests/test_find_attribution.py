@@ -83,6 +83,7 @@ SAYINGS = [
     ("Faisst, however, justly observes that the basis is old.", one("Faisst")),  # once, plainly
     ("Of Mitford.\n‘It was late,’ Miss Mitford writes. ‘The room was cold.’", one("Mitford")),
     ("Of Brown.\nMrs. Brown tells me there is a story of the hump.", one("Brown")),
+    ("the voice of Mr. Hutton in the following passage: “It was.”", one("Hutton")),
     # Must yield nothing.
     ("Reality says otherwise.", []),  # named once, no manner word to vouch for it
     ("Of Mozilla.\nMozilla believes the web is open. See mozilla.org.", []),  # lower case too

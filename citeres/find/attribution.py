@@ -198,7 +198,10 @@ INVERTED = (
 WORDS_OF = (
     rf"(?:(?<=\b[Ww]ords[ ]of[ ])|(?<=\bwith[ ]))(?P<person>{SAYER}),?(?=[ ]that\b|:|,[ ][“\"])"
 )
-SAYINGS = [re.compile(pattern) for pattern in (FORWARD, INVERTED, WORDS_OF)]
+# A quotation introduced by its speaker: `Hennepin in the following words:`, `the voice
+# of Mr. Hutton in the following passage:` (after `of` too: the phrase names a speaker).
+FOLLOWING = rf"(?<![\w.’'-])(?P<person>{SAYER})[ ]in[ ]the[ ]following[ ](?:words|passage|terms)\b"
+SAYINGS = [re.compile(pattern) for pattern in (FORWARD, INVERTED, WORDS_OF, FOLLOWING)]
 # A paragraph opened by a quotation mark: dialogue. Where most paragraphs open so, the
 # text is fiction and `said Holmes` is a character speaking, not a source credited.
 DIALOGUE_LINE = re.compile(r"^[ \t*_>]*(?:<p[^>]*>)?[ \t]*[“\"‘]", re.MULTILINE)
