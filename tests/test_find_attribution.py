@@ -125,4 +125,5 @@ def test_fiction_dialogue_credits_no_one() -> None:
     assert rows(attribution.find_sayings, story) == []
     assert attribution.is_dialogue(story)
     assert not attribution.is_dialogue("One.\n\nTwo.\n\n“Three.”")
+    assert attribution.is_dialogue("'I came,' said he.\n\n'So?'\n\nHe went.")  # straight quotes
     assert rows(attribution.find_sayings, essay) == [(AO, None, "Holmes")]

@@ -204,7 +204,7 @@ FOLLOWING = rf"(?<![\w.’'-])(?P<person>{SAYER})[ ]in[ ]the[ ]following[ ](?:wo
 SAYINGS = [re.compile(pattern) for pattern in (FORWARD, INVERTED, WORDS_OF, FOLLOWING)]
 # A paragraph opened by a quotation mark: dialogue. Where most paragraphs open so, the
 # text is fiction and `said Holmes` is a character speaking, not a source credited.
-DIALOGUE_LINE = re.compile(r"^[ \t*_>]*(?:<p[^>]*>)?[ \t]*[“\"‘]", re.MULTILINE)
+DIALOGUE_LINE = re.compile(r"^[ \t*_>]*(?:<p[^>]*>)?[ \t]*[“\"‘']", re.MULTILINE)
 NONEMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 DIALOGUE_SHARE = 0.5
 # The sentence points at a source already: a note marker or a parenthetical with a
