@@ -1,5 +1,6 @@
 """Citations of an unnamed work: quotations signed `– Simone Weil, 1934` (attribution) and
-views credited in prose, `According to Hannah Arendt ...` (author-only).
+views credited in prose, `According to Hannah Arendt ...`, `Mill acutely replies:`
+(author-only; find_sayings reads the sentences view).
 
 Each is kept, and reported as info (`vague-attribution`) so an editor can supply the work;
 a signature that names a work (`– Simone Weil, Oppression and Liberty, 1934`) is reported not.
@@ -145,7 +146,9 @@ def vague(document: Document, offset: int, message: str) -> Problem:
 # Views credited with a verb of saying or thinking after a named person: `Mill acutely
 # replies:`, `as Spencer observed`, `says Kuhnau`, `in the words of Mr. Gladstone:`. A
 # person here is an honorific, initials or a given name before the surname, or a lone
-# surname the document never writes in lower case (so `Critics argued` is no one).
+# surname with the document's evidence (NameEvidence, plain_credit): `Critics argued`
+# is no one. Kept only where the sentence names no source and no work of the person is
+# named nearby (sentence_sourced, work_named_near), and never in fiction (is_dialogue).
 TITLES = (
     r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Prof|Professor|Sir|Rev|Bishop|Cardinal|General|Col|Colonel|"
     r"Lord|Lady|Father|President|Judge|Justice|Dean|Canon)\.?[ ])"
