@@ -47,6 +47,7 @@ class ProblemKind(StrEnum):
     MALFORMED_LOCATOR = "malformed-locator"
     UNPARSED_REFERENCE = "unparsed-reference"
     VAGUE_ATTRIBUTION = "vague-attribution"
+    NO_REFERENCE_LIST_ENTRY = "no-reference-list-entry"
     # short forms and their works
     IBID_AFTER_MULTI = "ibid-after-multi"
     IBID_AFTER_MISSING_NOTE = "ibid-after-missing-note"
@@ -97,6 +98,7 @@ SEVERITY: dict[ProblemKind, Severity] = {
     K.MALFORMED_LOCATOR: WARNING,
     K.UNPARSED_REFERENCE: INFO,
     K.VAGUE_ATTRIBUTION: INFO,
+    K.NO_REFERENCE_LIST_ENTRY: INFO,
     K.IBID_AFTER_MULTI: WARNING,
     K.IBID_AFTER_MISSING_NOTE: WARNING,
     K.IBID_AFTER_AMBIGUOUS: WARNING,

@@ -330,6 +330,8 @@ def unresolved(r: Resolver, i: int) -> int | None:
     """Nothing matches: a form with a title still names a work; an author alone does not."""
     citation = r.citations[i]
     title = citation.reference.title
+    if unlisted_author_date(citation):
+        return misdated_entry(r, i)
     if citation.kind in (Kind.OPCIT, Kind.VOLUME_ONLY, Kind.SHORT) and citation.note is not None:
         r.report(
             i,
@@ -348,6 +350,37 @@ def unresolved(r: Resolver, i: int) -> int | None:
             r.citations[i] = replace(citation, kind=Kind.FULL)
         return i
     return None
+
+
+def unlisted_author_date(citation: Citation) -> bool:
+    """`(White, 1973)` with no entry to resolve to: its author and year still name one
+    work, which it defines for the later citations of both, and is reported (info)."""
+    ref = citation.reference
+    return citation.kind is Kind.PARENTHETICAL and bool(ref.authors and ref.year) and not ref.title
+
+
+def misdated_entry(r: Resolver, i: int) -> int:
+    """An author-date citation no entry names by year: the one entry by all its authors,
+    if there is one, with the year reported as a slip (`Jacquesson & von Roten
+    2018` for their 2019 book); else the citation stands for its own work."""
+    citation = r.citations[i]
+    undated = replace(citation.reference, year=None)
+    authors = surname_set(undated.authors)
+    listed = {*defined_matching(r, i, undated), *candidates_after(r, i, undated)}
+    same = [j for j in listed if authors <= surname_set(r.citations[j].reference.authors)]
+    if len(same) == 1:
+        j = same[0]
+        year = r.citations[j].reference.year
+        r.report(i, K.YEAR_CONFLICT, f"year {citation.reference.year} here, {year} in its entry")
+        return j
+    message = f"`{citation.raw}`: no reference list entry names this author and year"
+    r.report(i, K.NO_REFERENCE_LIST_ENTRY, message)
+    return i
+
+
+def candidates_after(r: Resolver, i: int, short: Reference) -> Iterator[int]:
+    found = r.related(i, r.later.matching(short), after=i)
+    return (j for j in found if matches(short, r.citations[j].reference) and defines_later(r, j))
 
 
 def note_variants(r: Resolver, i: int, j: int) -> None:

@@ -60,3 +60,70 @@ def test_a_signature_naming_a_work_is_not_vague() -> None:
     document = Document.from_text("t.txt", "“Words.” – Karl Kautsky, The Road to Power, 1909")
     _, problems = attribution.find(document)
     assert problems == []
+
+
+# Views credited with a verb of saying, read as the sentences view gives them (one
+# paragraph a line). A lone surname counts when the document writes it inside a sentence
+# and never in lower case; the first line of each text supplies that evidence.
+
+
+def one(family: str) -> list[tuple[str, None, str]]:
+    return [(AO, None, family)]
+
+
+SAYINGS = [
+    ("Ideas of Mill spread.\nMill acutely replies: “There is a difference.”", one("Mill")),
+    ("Of Darwin.\nThe Bible said one thing, Darwin said that man descended.", one("Darwin")),
+    ("It was, as Spencer observed, a discharge.\nAnd Spencer.", one("Spencer")),
+    ("J. F. Stephen pointed out that the decisions of judges differ.", one("Stephen")),
+    ("“I have no choice,” says Kuhnau, in lawyer-like language.\nOf Kuhnau.", one("Kuhnau")),
+    ("This was expressed in the words of Mr. Gladstone: “Upon the grounds.”", one("Gladstone")),
+    ("Let us lay down, with Mill, that the end is self-protection.\nOf Mill.", one("Mill")),
+    ("Faisst, however, justly observes that the basis is old.\nOf Faisst.", one("Faisst")),
+    ("Faisst, however, justly observes that the basis is old.", one("Faisst")),  # once, plainly
+    ("Of Mitford.\n‘It was late,’ Miss Mitford writes. ‘The room was cold.’", one("Mitford")),
+    ("Of Brown.\nMrs. Brown tells me there is a story of the hump.", one("Brown")),
+    ("the voice of Mr. Hutton in the following passage: “It was.”", one("Hutton")),
+    # Must yield nothing.
+    ("Reality says otherwise.", []),  # named once, no manner word to vouch for it
+    ("Of Mozilla.\nMozilla believes the web is open. See mozilla.org.", []),  # lower case too
+    ("- E.H. Carr, What Is History? (1961), Ch. 1.\n- Carr says historians choose.", []),
+    ("Critics argued that it failed.\nThe critics.", []),  # a common noun, not a person
+    ("Furthermore, semantically described sources help.", []),  # opens sentences only
+    ("Of Kuhnau.\nIn addition, Kuhnau wrote thirteen sonatas.", []),  # narrates
+    ("Of Grossman.\nthe people Grossman describes in the cemetery", []),  # narrates
+    ("Of Darwin.\nDarwin said that man descended (Darwin, Descent, p. 12).", []),  # sourced
+    ("Of Lewin.\nas Lewin says, ‘the Party was absolute. It ruled’ (Lewin, p. 10).", []),
+    ("As Victor Serge tells us, ‘Stalin packs it. Then’ (Serge, From Lenin, p. 43).", []),
+    ("As Don Filtzer showed in his seminal book Soviet Workers, the class ceased.", []),
+    ("Jan Vansina, Oral Tradition as History (1985), 1–13.\nVansina argues that it is.", []),
+    ("the Governor of Louisiana wrote: “The Americans come.”", []),  # a place
+    ("Of Black Cat.\nWewillemuck said, “Why did you not tell me?”", []),  # a tale's dialogue
+    ("Of Trotsky.\nTrotsky was arguing for the militarisation of labour.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAYINGS)
+def test_sayings(text: str, expected: list) -> None:
+    assert rows(attribution.find_sayings, text) == expected
+
+
+def test_a_saying_is_reported_at_its_line_as_vague() -> None:
+    document = Document.from_text("t.txt", "Of Mill.\n\nHere Mill replies: no.")
+    mentions, problems = attribution.find_sayings(document)
+    assert [(m.line, m.raw) for m in mentions] == [(3, "Mill replies")]
+    assert [(p.kind, p.severity, p.line) for p in problems] == [
+        ("vague-attribution", Severity.INFO, 3)
+    ]
+
+
+def test_fiction_dialogue_credits_no_one() -> None:
+    """Where most paragraphs open with a quotation mark the text is a story: its
+    characters speak, no source is credited."""
+    story = "\n\n".join(["“Come in,” said he.", "“Holmes remarks that it is late,” I said."] * 3)
+    essay = "Of Holmes.\n\nHolmes remarks that the hour is late."
+    assert rows(attribution.find_sayings, story) == []
+    assert attribution.is_dialogue(story)
+    assert not attribution.is_dialogue("One.\n\nTwo.\n\n“Three.”")
+    assert attribution.is_dialogue("'I came,' said he.\n\n'So?'\n\nHe went.")  # straight quotes
+    assert rows(attribution.find_sayings, essay) == [(AO, None, "Holmes")]

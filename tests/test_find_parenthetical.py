@@ -80,7 +80,10 @@ def test_author_date_needs_evidence_without_a_locator() -> None:
     text = "As Smith (1998) argued, it was so."
     assert rows(parenthetical.find, text) == []
     listed = text + "\n\nReferences\n\nSmith, J. (1998) A Book. London: Verso.\n"
-    assert rows(parenthetical.find, listed) == [(P, None, "Smith")]
+    assert rows(parenthetical.find, listed) == [
+        (P, None, "Smith"),
+        ("further-reading", "A Book", "Smith"),  # the list's entry, a work to resolve to
+    ]
 
 
 def test_a_lone_family_name_already_cited_is_an_author() -> None:
@@ -99,3 +102,47 @@ def test_ibid_in_running_text_in_every_language_the_parser_knows(form: str) -> N
 
 def test_a_word_in_brackets_is_no_ibid() -> None:
     assert rows(parenthetical.find, "what Freud called the it (id) and the ego") == []
+
+
+def test_author_date_without_a_list_counts_when_several_works_are_cited_so() -> None:
+    """One `(White, 1973)` may be a date in prose; three distinct works cited that way
+    are the document's way of citing, list or no list."""
+    one = "poetics (White, 1973). Nothing else."
+    three = one + " Status (Veblen, 1914). Cybertext (as described in Aarseth, 1997)."
+    assert rows(parenthetical.find, one) == []
+    assert [author for _, _, author in rows(parenthetical.find, three)] == [
+        "White",
+        "Veblen",
+        "Aarseth",
+    ]
+
+
+def test_dates_in_prose_do_not_make_author_date() -> None:
+    table = "Members: China (1985), India (1983), Italy (1987), Japan (1977), Peru (1981)."
+    assert rows(parenthetical.find, table) == []
+
+
+def test_entries_of_an_author_date_list_are_works() -> None:
+    text = (
+        "As shown (Jacquesson 1995: 29).\n\n### Literatur\n\n"
+        "Jacquesson, Alain (1995). *L'informatisation des bibliothèques: Historique*. "
+        "Paris: Cercle, 1995\n\n"
+        "Jacquesson, Alain ; von Roten, Gabrielle (2019). Histoire d'une (r)évolution. "
+        "Genève: L'Esprit, 2019\n"
+    )
+    document = Document.from_text("t.md", text)
+    mentions, _ = parenthetical.find(document)
+    entries = [m for m in mentions if m.kind is Kind.FURTHER_READING]
+    assert [(m.line, m.reference.title, m.reference.year) for m in entries] == [
+        (5, "L'informatisation des bibliothèques: Historique", "1995"),
+        (7, "Histoire d'une (r)évolution", "2019"),
+    ]
+    assert [n.family for n in entries[1].reference.authors] == ["Jacquesson", "Roten"]
+    # the entry's `(1995)` is the entry's own date, not another citation
+    assert sum(m.kind is Kind.PARENTHETICAL for m in mentions) == 1
+
+
+def test_an_aside_closing_on_an_author_date_with_pages_cites_it() -> None:
+    text = "as they came (on mainframes, Jacquesson 1995: 245–265) or (in 1995, Smith 2001)."
+    found = rows(parenthetical.find, text)
+    assert found == [(P, None, "Jacquesson")]

@@ -17,6 +17,7 @@ from citeres.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 FINDERS = [parenthetical.find, prose.find, reading.find, urls.find, attribution.find]
+FINDERS += [attribution.find_sayings]
 # Text made of the pieces the finders look for, so the properties reach deep into them.
 PIECES = st.sampled_from(
     [
@@ -59,6 +60,13 @@ PIECES = st.sampled_from(
         "et al.",
         "of the",
         "Karl Kautsky",
+        " says ",
+        " argued that ",
+        "Mr. ",
+        "“I see,” ",
+        ":\n\n",
+        "(White, 1973)",
+        "References\n\nSmith, Ann (1998). A Book. ",
         "\u00a0",
     ]
 )

@@ -361,3 +361,51 @@ def test_an_abbreviated_idem_takes_the_author_of_the_citation_before(idem: str) 
     assert first.work != second.work and second.work == third.work
     works = {w.key: w for w in analysis.works}
     assert [n.family for n in works[second.work].authors] == ["Braudel"]
+
+
+def author_date_citations(text: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    analysis = analyse_documents([Document.from_text("case.md", text)])
+    (result,) = analysis.documents
+    cited = [(c.raw, c.work) for c in result.citations if c.kind.value == "parenthetical"]
+    return cited, [p.kind for p in result.problems]
+
+
+def test_author_date_resolves_to_its_reference_list_entry() -> None:
+    text = (
+        "First (Jacquesson 1995: 29). Then (Jacquesson & Rivier 2005). Again (Jacquesson 1995)."
+        "\n\n## References\n\n"
+        "Jacquesson, Alain (1995). L'informatisation des bibliothèques. Paris: Cercle.\n\n"
+        "Jacquesson, Alain ; Rivier, Alexis (2005). Bibliothèques et documents. Paris.\n"
+    )
+    cited, problems = author_date_citations(text)
+    works = [work for _, work in cited]
+    assert None not in works
+    assert works[0] == works[2] != works[1]
+    assert "no-reference-list-entry" not in problems
+
+
+def test_author_date_with_no_entry_is_its_own_work_and_reported() -> None:
+    text = "Narrative (White, 1973). Status (Veblen, 1914). Again (White, 1973). (Eco, 1994)."
+    cited, problems = author_date_citations(text)
+    works = [work for _, work in cited]
+    assert None not in works
+    assert works[0] == works[2] and len(set(works)) == 3
+    assert problems.count("no-reference-list-entry") == 3  # each work once, where it first is
+    assert "unresolved-short-form" not in problems
+
+
+def test_author_date_misdated_takes_the_one_entry_by_its_authors() -> None:
+    text = (
+        "Early (Jacquesson & von Roten 2019: 3). Later (Jacquesson & von Roten 2018: 9)."
+        " Also (Jacquesson 1995: 4) and (Jacquesson 2001: 5)."
+        "\n\n## References\n\n"
+        "Jacquesson, Alain (1995). L'informatisation des bibliothèques. Paris: Cercle.\n\n"
+        "Jacquesson, Alain ; von Roten, Gabrielle (2019). Histoire d'une révolution. Genève.\n\n"
+        "Jacquesson, Alain (2010). Google Livres. Paris: Cercle.\n"
+    )
+    cited, problems = author_date_citations(text)
+    works = [work for _, work in cited]
+    assert works[0] == works[1]  # the 2018 slip is the one Jacquesson & von Roten entry
+    assert "year-conflict" in problems
+    # `Jacquesson 2001` could be any of his entries: its own work, and reported
+    assert works[3] not in works[:3] and "no-reference-list-entry" in problems

@@ -35,6 +35,7 @@ FINDERS: tuple[tuple[Finder, str], ...] = (
     (prose.find, SENTENCES),
     (typography.find, SENTENCES),
     (attribution.find, LINES),
+    (attribution.find_sayings, SENTENCES),
 )
 # A single line break between two characters of a paragraph: hard-wrapped text. The `\n`
 # comes first so the regex engine can search for it at memory speed.

@@ -1,5 +1,6 @@
 """Citations of an unnamed work: quotations signed `– Simone Weil, 1934` (attribution) and
-views credited in prose, `According to Hannah Arendt ...` (author-only).
+views credited in prose, `According to Hannah Arendt ...`, `Mill acutely replies:`
+(author-only; find_sayings reads the sentences view).
 
 Each is kept, and reported as info (`vague-attribution`) so an editor can supply the work;
 a signature that names a work (`– Simone Weil, Oppression and Liberty, 1934`) is reported not.
@@ -8,8 +9,14 @@ a signature that names a work (`– Simone Weil, Oppression and Liberty, 1934`) 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from citeres.find.titles import (
+    CAP,
+    IDEOLOGY_ENDINGS,
+    INITIALS,
+    NOT_PEOPLE,
+    NOT_WORKS,
     PEOPLE,
     PERSON,
     SP,
@@ -18,7 +25,7 @@ from citeres.find.titles import (
     person_names,
 )
 from citeres.find.words import LiteralScan
-from citeres.identity import YEAR
+from citeres.identity import UPPER, YEAR
 from citeres.model import Document, Kind, Mention, Problem, ProblemKind, Reference
 
 # A signature after a closing quotation mark, or alone on the line after one. Each dash
@@ -134,3 +141,258 @@ def vague(document: Document, offset: int, message: str) -> Problem:
         kind=ProblemKind.VAGUE_ATTRIBUTION,
         message=message,
     )
+
+
+# Views credited with a verb of saying or thinking after a named person: `Mill acutely
+# replies:`, `as Spencer observed`, `says Kuhnau`, `in the words of Mr. Gladstone:`. A
+# person here is an honorific, initials or a given name before the surname, or a lone
+# surname with the document's evidence (NameEvidence, plain_credit): `Critics argued`
+# is no one. Kept only where the sentence names no source and no work of the person is
+# named nearby (sentence_sourced, work_named_near), and never in fiction (is_dialogue).
+TITLES = (
+    r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Prof|Professor|Sir|Rev|Bishop|Cardinal|General|Col|Colonel|"
+    r"Lord|Lady|Father|President|Judge|Justice|Dean|Canon)\.?[ ])"
+)
+SAYER = (
+    rf"(?P<honorific>{TITLES})?(?P<initials>{INITIALS})?(?:{CAP}[ ])?"
+    rf"(?:(?:de|De|le|Le|la|La|van|von)[ ])?{CAP}"
+)
+# Verbs that credit a view whatever follows (`Mill acutely replies`), and verbs that credit
+# one only with a complement (`Darwin said that`, `Jefferson wrote in 1790:`): bare, they
+# narrate (`Kuhnau wrote thirteen sonatas`, `the people Grossman describes in`).
+CREDITING_ALONE = """
+    says remarks remarked observes observed replies replied argues argued maintains
+    maintained declares declared asserts asserted insists insisted contends contended
+    affirms affirmed conjectures conjectured believes suggests suggested thinks
+    points_out pointed_out puts_it put_it refers_to referred_to
+"""
+CREDITING_WITH_COMPLEMENT = """
+    said writes wrote notes noted stated explains explained tells relates related mentions
+    mentioned shows showed shown describes described adds added concludes concluded reports
+    reported records recorded denies denied holds complains complained
+"""
+
+
+def alternatives(words: str) -> str:
+    """A regex alternation of the words, longest first, `_` standing for a space."""
+    return "|".join(sorted((w.replace("_", "[ ]") for w in words.split()), key=len, reverse=True))
+
+
+COMPLEMENT = r"(?=:|[ ](?:that|how|it|me|us|in[ ]\d{4}|to[ ]his|to[ ]her)\b|,?[ ][“\"‘])"
+# Few words come between a sayer and the verb: `Mill acutely replies`, `Faisst, however,
+# justly observes`; a progressive (`was arguing`) narrates, it does not credit. A manner
+# word makes any verb a credit: `Mr. Warren truly says`.
+MANNER = r"(?P<manner>(?:,?[ ](?:[a-z]+ly|however|too|also|himself|herself),?){1,2})?"
+PERFECT = r"(?:[ ](?:has|had))?"
+# Not after `of` or `the`: `the Governor of Louisiana wrote` is no one named.
+SAYER_START = r"(?<![\w.’'-])(?<!\bof[ ])(?<!\bthe[ ])"
+FORWARD = (
+    rf"{SAYER_START}(?P<person>{SAYER}){MANNER}{PERFECT}[ ]"
+    rf"(?:(?P<verb>{alternatives(CREDITING_ALONE)})\b"
+    rf"|(?P<weak>{alternatives(CREDITING_WITH_COMPLEMENT)})\b(?P<complement>{COMPLEMENT})?)"
+)
+# After a quotation, in the present as an essayist writes it: `says Kuhnau,`. Not `said
+# Calhoun`: past-tense inversion is how stories tell dialogue.
+INVERTED_VERBS = "says|writes|remarks|observes|adds|continues|wrote"
+INVERTED = (
+    rf"(?<=[,”\"’][ ])(?:so[ ])?(?P<verb>{INVERTED_VERBS})[ ](?P<person>{SAYER})"
+    rf"(?=[,.:;!?]|[ ](?:in|of|to)\b)"
+)
+WORDS_OF = (
+    rf"(?:(?<=\b[Ww]ords[ ]of[ ])|(?<=\bwith[ ]))(?P<person>{SAYER}),?(?=[ ]that\b|:|,[ ][“\"])"
+)
+# A quotation introduced by its speaker: `Hennepin in the following words:`, `the voice
+# of Mr. Hutton in the following passage:` (after `of` too: the phrase names a speaker).
+FOLLOWING = rf"(?<![\w.’'-])(?P<person>{SAYER})[ ]in[ ]the[ ]following[ ](?:words|passage|terms)\b"
+SAYINGS = [re.compile(pattern) for pattern in (FORWARD, INVERTED, WORDS_OF, FOLLOWING)]
+# A paragraph opened by a quotation mark: dialogue. Where most paragraphs open so, the
+# text is fiction and `said Holmes` is a character speaking, not a source credited.
+DIALOGUE_LINE = re.compile(r"^[ \t*_>]*(?:<p[^>]*>)?[ \t]*[“\"‘']", re.MULTILINE)
+NONEMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
+DIALOGUE_SHARE = 0.5
+# The sentence points at a source already: a note marker or a parenthetical with a
+# page or a year anywhere in it, outside quotations.
+SOURCE_IN_SENTENCE = re.compile(
+    r"\[\^?\d{1,3}\]|\(\s*[^()]*?(?:\bpp?\.[ ]?\d|\b1[5-9]\d\d\b|\b20\d\d\b)[^()]*\)"
+    r"|(?<=[^\W\d_]|[.,;:”\"’)])\d{1,3}(?=\s|$)|<sup|\^\d"
+)
+SENTENCE_STOP = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])(?<!\bp)(?<!\bpp)(?<!\bvol)(?<!\bno)"
+    r"(?<!\bed)(?<!\bcf)[.!?][”\"’)]*(?=\s|$)"
+)
+QUOTE_MARKS = re.compile(r"[“”\"‘]|’(?![^\W_])")
+SENTENCE_CAP = 800
+WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def find_sayings(document: Document) -> tuple[list[Mention], list[Problem]]:
+    """Views credited to a named person by a verb of saying, in a sentence that names no
+    source; read on the sentences view (wrapped lines joined, one paragraph a line)."""
+    text = document.text
+    if is_dialogue(text):
+        return [], []
+    names = NameEvidence(text)
+    found: list[tuple[int, int, str]] = []
+    for pattern in SAYINGS:
+        for match in pattern.finditer(text):
+            sayer = sayer_of(match, names)
+            if sayer is None or sentence_sourced(text, match.start()):
+                continue
+            if work_named_near(text, sayer, match):
+                continue
+            # an inverted frame begins at its verb (`says Kuhnau`), the others at the name
+            start = sayer[0] if match.start() == match.start("person") else match.start()
+            found.append((start, match.end(), sayer[1]))
+    mentions: list[Mention] = []
+    problems: list[Problem] = []
+    end = -1
+    for start, stop, person in sorted(found):
+        if start < end:
+            continue  # two frames over one credit: `as Spencer observed` is one
+        end = stop
+        reference = Reference(authors=person_names(person))
+        mentions.append(mention(document, start, stop, Kind.AUTHOR_ONLY, reference))
+        message = f"view attributed to {person} names no work; supply the source"
+        problems.append(vague(document, start, message))
+    return mentions, problems
+
+
+def is_dialogue(text: str) -> bool:
+    paragraphs = len(NONEMPTY_LINE.findall(text))
+    return paragraphs > 0 and len(DIALOGUE_LINE.findall(text)) / paragraphs > DIALOGUE_SHARE
+
+
+class NameEvidence:
+    """What the document says of a capitalised word: whether it is also written in lower
+    case (`Court`, `court`), and whether it ever stands inside a sentence, after a
+    lower-case word or a comma (an adverb that opens sentences, `Furthermore`, never does)."""
+
+    def __init__(self, text: str) -> None:
+        self.lower = {word for word in WORD_RUN.findall(text) if word.islower()}
+        self.inside = set(INSIDE_SENTENCE.findall(text))
+        self.counts = Counter(WORD_RUN.findall(text))
+
+    def once(self, word: str) -> bool:
+        return self.counts[word] == 1
+
+    def lone_surname(self, word: str) -> bool:
+        return word.casefold() not in self.lower and word in self.inside
+
+
+INSIDE_SENTENCE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
+ARTICLES = frozenset({"The", "A", "An"})
+QUOTE_BEFORE = re.compile(r"[,!?][’'”\"][ ]$")
+QUOTE_NEXT = re.compile(r",?[ ][“\"‘]")
+
+
+def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | None:
+    """(start, name) of the person a frame credits, or None when the words are no person
+    or the verb narrates. A sentence opener before a surname is dropped (`Here Mill`),
+    an article is not (`The Bible said` names no one); a lone surname needs the
+    document's evidence (NameEvidence)."""
+    groups = match.groupdict()
+    weak = groups.get("weak")
+    after_quote = QUOTE_BEFORE.search(match.string, max(0, match.start() - 4), match.start())
+    if weak and groups.get("complement") is None and not groups.get("manner") and not after_quote:
+        return None  # (after a quotation, `‘…,’ Miss Mitford writes.` credits it)
+    if weak == "said" and QUOTE_NEXT.match(match.string, match.end()):
+        return None  # `Wewillemuck said, "Why ...`: a story's dialogue
+    start, person = match.start("person"), match.group("person")
+    words = person.split()
+    while len(words) > 1 and words[0] in NOT_PEOPLE:
+        if words[0] in ARTICLES:
+            return None
+        start += len(words[0]) + 1
+        words = words[1:]
+    family = words[-1]
+    if family in NOT_PEOPLE or family.endswith(IDEOLOGY_ENDINGS) or family.lower() in NOT_WORKS:
+        return None
+    titled = groups.get("honorific") or groups.get("initials") or len(words) > 1
+    if not titled and not names.lone_surname(family) and not plain_credit(groups, family, names):
+        return None
+    return start, " ".join(words)
+
+
+def plain_credit(groups: dict[str, str | None], family: str, names: NameEvidence) -> bool:
+    """A verb that only credits, with a manner word (`Faisst, however, justly observes`),
+    vouches for a surname the document names once, unless it is a plural (`Critics
+    argue`); bare, it does not (`Reality says`)."""
+    plain = bool(groups.get("verb")) and bool(groups.get("manner"))
+    return plain and not family.endswith("s") and names.once(family)
+
+
+def work_named_near(text: str, sayer: tuple[int, str], match: re.Match[str]) -> bool:
+    """The person's work is named: anywhere as a reading list writes it (`Vansina, Oral
+    Tradition as History (1985)`), just before the credit as a possessive (`Sartre’s
+    masterpiece Critique`), or in its sentence (`Filtzer showed in his book Soviet
+    Workers`). The view is then that work's, found by the finders of works."""
+    family = re.escape(sayer[1].split()[-1])
+    if re.search(rf"(?m:{ENTRY_START}{ENTRY_HEAD}{family},[ ]{ENTRY_TAIL})", text):
+        return True
+    window_start = max(0, sayer[0] - POSSESSIVE_REACH)
+    possessive = re.compile(rf"\b{family}[’']s[ ]+(?:[a-z]+[ ]){{0,3}}[*_“\"‘{UPPER}]")
+    if possessive.search(text, window_start, sayer[0]):
+        return True
+    return bool(IN_HIS_WORK.search(text, match.end(), sentence_end(text, match.end())))
+
+
+# How far back a possessive names the work a view comes from: the sentence before or so.
+POSSESSIVE_REACH = 400
+# What follows a name and a title when a work is cited as in a list of readings: a year in
+# parentheses, or pages or a chapter, within the line (`Vansina, Oral Tradition as History
+# (1985)`, `Bede, Ecclesiastical History (selections), ~10 pp.`).
+# An entry opens a line or, in a list whose lines the sentences view joined, a bullet.
+ENTRY_START = r"(?:^|(?<=[ ])[-*+•](?=[ ]))"
+ENTRY_HEAD = r"[^\w\n]{0,8}(?:[^\W\d_][^\s,]*[ ]){0,3}"  # a bullet, given names
+ENTRY_TAIL = r"[^\n]{0,200}?(?:\(\d{4}\)|\bpp?\.|\bCh\.)"
+# `in his seminal book Soviet Workers`, `in his fine History of ...`, but not `in his preface`.
+IN_HIS_WORK = re.compile(rf"\bin[ ](?:his|her|their)[ ](?:[a-z]+[ ]){{0,3}}[*_“\"‘]?[{UPPER}]")
+
+
+def sentence_sourced(text: str, position: int) -> bool:
+    """The sentence of `position` names a source: a note marker or a parenthetical with
+    a page or year after it, a citation sentence next (`Id., at 297`), a page just
+    before (`Tome I., p. 38, Sebillot says`), or, when it introduces a block quotation
+    (`Serge writes:`), a marker ending the quotation."""
+    if PAGE.search(text, max(0, position - PAGE_REACH), position):
+        return True
+    end = sentence_end(text, position)
+    marked = min(len(text), end + MARKER_REACH)  # a marker may follow the stop: `ape.4`
+    if SOURCE_IN_SENTENCE.search(text, position, marked) or CITATION_NEXT.match(text, end):
+        return True
+    return bool(INTRODUCES_BLOCK.match(text, end - 1)) and block_marked(text, end)
+
+
+def block_marked(text: str, position: int) -> bool:
+    """One of the next few paragraphs ends with a note marker: `... the early days.”156`."""
+    for _ in range(BLOCK_PARAGRAPHS):
+        start = text.find("\n", position)
+        if start < 0:
+            return False
+        position = text.find("\n", start + 1)
+        paragraph = text[start:] if position < 0 else text[start:position]
+        if ENDS_WITH_MARKER.search(paragraph):
+            return True
+        if position < 0:
+            return False
+    return False
+
+
+MARKER_REACH = 6
+CITATION_NEXT = re.compile(r"\s*(?:Id\.|Ibid\.?|Cf\.|See[ ][A-Z])")
+INTRODUCES_BLOCK = re.compile(r":[ \t]*(?:\n|$)")
+ENDS_WITH_MARKER = re.compile(r"(?<=[^\W\d_]|[.,;:”\"’)])(?:\d{1,3}|\[\^?\d{1,3}\])[ \t]*$")
+BLOCK_PARAGRAPHS = 3
+PAGE = re.compile(r"\bpp?\.[ ]?\d")
+PAGE_REACH = 40
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Where the sentence of `position` ends: its first stop outside quotation marks
+    (an even count of them since `position`), else its paragraph's end."""
+    line_end = text.find("\n", position)
+    limit = min(len(text) if line_end < 0 else line_end, position + SENTENCE_CAP)
+    for stop in SENTENCE_STOP.finditer(text, position, limit):
+        if len(QUOTE_MARKS.findall(text, position, stop.end())) % 2 == 0:
+            return stop.end()
+    return limit

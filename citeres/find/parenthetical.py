@@ -22,10 +22,15 @@ from citeres.find.titles import (
 )
 from citeres.identity import IBID, YEAR
 from citeres.model import Document, Kind, Mention, Name, Problem, Reference
+from citeres.parse.names import parse_names
 
 PARENS = re.compile(r"\(([^()\n]{2,400})\)")
 SEGMENT = re.compile(r"[^;]+")
-CUE = re.compile(r"^(?:see(?:[ ]also)?|cf\.|e\.g\.,?|compare|for example,?)[ ]+", re.IGNORECASE)
+CUE = re.compile(
+    r"^(?:see(?:[ ]also)?|cf\.|e\.g\.,?|compare|for example,?"
+    r"|as[ ](?:described|discussed|argued|noted|shown|quoted|cited)[ ]in)[ ]+",
+    re.IGNORECASE,
+)
 PAGE_NUMBER = r"(?:\d+|[ivxlc]+)(?:[ ]?[-–—][ ]?(?:\d+|[ivxlc]+))?(?:[ ]?ff?\.?)?"
 PAGES = rf"{PAGE_NUMBER}(?:,[ ]?{PAGE_NUMBER})*"
 LOCATOR = re.compile(rf",?[ ]*(?:pp?\.|pages?|at)[ ]*(?P<pages>{PAGES})[ ]*$")
@@ -37,14 +42,24 @@ AUTHOR_DATE = re.compile(
     rf"^(?P<authors>{PEOPLE}),?[ ]+(?P<year>{DATED})"
     rf"(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?[ ]*$"
 )
+CLOSING_AUTHOR_DATE = re.compile(r",[ ]+(?P<tail>[^,]+)$")
 IBID_PAGES = re.compile(rf"^{IBID}(?:,?[ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?$", re.IGNORECASE)
 AUTHOR_PAGE = re.compile(rf"^(?P<authors>{PEOPLE})[ ]+(?P<pages>{PAGES})$")
 YEAR_IN_PARENS = re.compile(
     rf"[ \u00a0]\((?P<year>{DATED})(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?\)"
 )
 REFERENCE_HEADING = re.compile(
-    r"^[ \t]*(?:references|bibliography|works cited|sources|literature)[ \t]*:?[ \t]*$",
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:references|reference list|bibliography|works cited|sources"
+    r"|literature|literatur|literaturverzeichnis|bibliographie|quellen)[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
+)
+# An entry of an author-date list, one a paragraph: `Jacquesson, Alain ; von Roten,
+# Gabrielle (2019). Histoire d'une (r)évolution. Genève: ...`. The title runs to its first
+# full stop; the names are parsed as the list writes them, surname first.
+LIST_ENTRY = re.compile(
+    rf"^[ \t]*(?:[-*•][ \t]+)?(?P<authors>[^\W\d_][^()\n]{{1,200}}?)[ ]\((?P<year>{DATED})\)"
+    rf"[.:,]?[ ]+(?P<title>[^\n]{{2,300}}?)(?=\.[ ]|\.?[ \t]*$)",
+    re.MULTILINE,
 )
 
 
@@ -53,22 +68,57 @@ class Found:
     mention: Mention
     strong: bool  # author-date with a locator or several authors: no other evidence needed
     author_date: bool
+    narrative: bool = False  # `Smith (1998)`, outside the parentheses
 
 
 def find(document: Document) -> tuple[list[Mention], list[Problem]]:
-    found: list[Found] = []
+    found: list[Found] = list_entries(document)
     families: set[str] = set()
     for match in PARENS.finditer(document.text):
         found.extend(in_parentheses(document, match, families))
     claimed = Spans()
-    for f in found:
-        claimed.claim(f.mention.start, f.mention.end)
+    found = [f for f in found if claimed.claim(f.mention.start, f.mention.end)]
     found.extend(narrative(document, claimed))
-    trusted = any(f.strong for f in found if f.author_date) or bool(
-        REFERENCE_HEADING.search(document.text)
-    )
-    kept = [f.mention for f in found if not f.author_date or f.strong or trusted]
-    return sorted(kept, key=lambda m: m.start), []
+    listed_works = bool(REFERENCE_HEADING.search(document.text))
+    trusted = listed_works or any(f.strong for f in found if f.author_date) or repeated(found)
+    kept = [f for f in found if not f.author_date or f.strong or trusted]
+    return sorted((f.mention for f in kept), key=lambda m: m.start), []
+
+
+def repeated(found: list[Found]) -> bool:
+    """Author-date is the document's way of citing when several distinct works are cited
+    within parentheses, `(White, 1973)` then `(Eco, 1994)`. `Surname (Year)` does not
+    count: `China (1985)` is a date in prose, and a table of them is no citing."""
+    works = {
+        (f.mention.reference.authors[0].family, f.mention.reference.year)
+        for f in found
+        if f.author_date and not f.narrative and f.mention.reference and f.mention.reference.authors
+    }
+    return len(works) >= REPEATED_WORKS
+
+
+REPEATED_WORKS = 3
+
+
+def list_entries(document: Document) -> list[Found]:
+    """The entries of the document's author-date reference list, each a work the
+    citations `(Jacquesson 1995)` resolve to: found here, before the parentheses, so the
+    entry's `(1995)` is not itself read as a citation."""
+    heading = REFERENCE_HEADING.search(document.text)
+    if heading is None:
+        return []
+    found = []
+    for match in LIST_ENTRY.finditer(document.text, heading.end()):
+        authors = parse_names(match.group("authors").replace(" ; ", "; "))
+        if not authors or any(not name.family[:1].isupper() for name in authors):
+            continue
+        title = unquote(match.group("title").strip("*_ "))  # italics kept as written
+        reference = Reference(authors=authors, year=match.group("year"), title=title)
+        start = match.start("authors")
+        raw = document.text[start : match.end("title")]
+        entry = mention(document, start, raw, Kind.FURTHER_READING, reference, None)
+        found.append(Found(entry, False, False))
+    return found
 
 
 def in_parentheses(document: Document, match: re.Match[str], families: set[str]) -> list[Found]:
@@ -85,9 +135,25 @@ def in_parentheses(document: Document, match: re.Match[str], families: set[str])
             lead, raw = lead + cue.end(), raw[cue.end() :]
         start += lead
         one = read_segment(document, raw, start, bool(cue), author_dates > 1, families)
+        if one is None:
+            one = closing_author_date(document, raw, start)
         if one is not None:
             found.append(one)
     return found
+
+
+def closing_author_date(document: Document, raw: str, start: int) -> Found | None:
+    """An aside that closes on its source, `(a late example, Jacquesson 1995: 245–265)`:
+    the author-date after the last comma, taken only with its pages, which no date in
+    prose has."""
+    tail = CLOSING_AUTHOR_DATE.search(raw)
+    if tail is None:
+        return None
+    dated = AUTHOR_DATE.match(tail.group("tail"))
+    if dated is None or not dated.group("pages"):
+        return None
+    at = start + tail.start("tail")
+    return author_date(document, dated, at, start + len(raw), several=False)
 
 
 def read_segment(
@@ -259,6 +325,7 @@ def narrative(document: Document, claimed: Spans) -> list[Found]:
                 mention(document, start, raw, Kind.PARENTHETICAL, reference, pages),
                 bool(pages),
                 True,
+                narrative=True,
             )
         )
     return [f for f in found if claimed.claim(f.mention.start, f.mention.end)]
