@@ -129,3 +129,12 @@ def test_one_entry_a_line_stays_one_entry_a_line() -> None:
         "Lydia Child, American Frugal Housewife https://books.google.com/books?id=D3AEAAA\n"
     )
     assert [line for line, _ in raws(text)] == [2, 3]
+
+
+def test_authors_parted_by_semicolons_are_one_entry() -> None:
+    text = (
+        "References\n\n"
+        "Jacquesson, Alain ; Rivier, Alexis (2005). Bibliothèques et documents. Paris.\n\n"
+        "Keil, S.; Okazaki, N.; Lafferty, J. (2001). Conditional fields. Proc. ICML.\n"
+    )
+    assert [line for line, _ in raws(text)] == [3, 5]

@@ -55,6 +55,9 @@ INNER_START = re.compile(
 )
 ENDED = re.compile(r"[^\W\d_]{2}\.$|\d\.$")  # a full stop after a word, not an initial
 NEXT_WORK = re.compile(r";\s+(?=[A-Z])")
+# A name alone before a semicolon is one of the entry's authors, `Jacquesson, Alain ; Rivier,
+# Alexis (2005). ...`, not a work of its own.
+NAME_ALONE = re.compile(rf"[ \t]*{SURNAME},[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*(?:[A-Z][\w’'-]+)?[ \t]*")
 SUBHEADING_REACH = 3  # lines: `Rationalistic Criticism` / `(Nineteenth Century)` / entry
 SUBHEADING_MARKS = re.compile(r"[,.;:\[\]]|\d")
 
@@ -112,8 +115,11 @@ def parted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for inner in INNER_START.finditer(text, start, end):
         if inner.start("entry") > cuts[-1]:
             cuts.append(inner.start("entry"))
+    after = start
     for semicolon in NEXT_WORK.finditer(text, start, end):
-        cuts.append(semicolon.end())
+        if not NAME_ALONE.fullmatch(text, after, semicolon.start()):
+            cuts.append(semicolon.end())
+        after = semicolon.end()
     cuts = sorted(set(cuts))
     return [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
 
