@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from functools import cached_property
 
 from citeres.find.titles import (
     CAP,
@@ -187,7 +189,7 @@ PERFECT = r"(?:[ ](?:has|had))?"
 # Not after `of` or `the`: `the Governor of Louisiana wrote` is no one named.
 SAYER_START = r"(?<![\w.’'-])(?<!\bof[ ])(?<!\bthe[ ])"
 FORWARD = (
-    rf"{SAYER_START}(?P<person>{SAYER}){MANNER}{PERFECT}[ ]"
+    rf"(?=[{UPPER}]){SAYER_START}(?P<person>{SAYER}){MANNER}{PERFECT}[ ]"
     rf"(?:(?P<verb>{alternatives(CREDITING_ALONE)})\b"
     rf"|(?P<weak>{alternatives(CREDITING_WITH_COMPLEMENT)})\b(?P<complement>{COMPLEMENT})?)"
 )
@@ -204,7 +206,18 @@ WORDS_OF = (
 # A quotation introduced by its speaker: `Hennepin in the following words:`, `the voice
 # of Mr. Hutton in the following passage:` (after `of` too: the phrase names a speaker).
 FOLLOWING = rf"(?<![\w.’'-])(?P<person>{SAYER})[ ]in[ ]the[ ]following[ ](?:words|passage|terms)\b"
-SAYINGS = [re.compile(pattern) for pattern in (FORWARD, INVERTED, WORDS_OF, FOLLOWING)]
+# Each frame with the words it cannot match without, found first at memory speed: only the
+# paragraphs holding them are read with the frame (most paragraphs hold none).
+FORWARD_SIGN = rf"\b(?:{alternatives(CREDITING_ALONE)}|{alternatives(CREDITING_WITH_COMPLEMENT)})\b"
+SAYINGS = [
+    (re.compile(pattern), re.compile(sign))
+    for pattern, sign in (
+        (FORWARD, FORWARD_SIGN),
+        (INVERTED, rf"\b(?:{INVERTED_VERBS})\b"),
+        (WORDS_OF, r"\b(?:[Ww]ords[ ]of|with)[ ]"),
+        (FOLLOWING, r"\bin[ ]the[ ]following[ ]"),
+    )
+]
 # A paragraph opened by a quotation mark: dialogue. Where most paragraphs open so, the
 # text is fiction and `said Holmes` is a character speaking, not a source credited.
 DIALOGUE_LINE = re.compile(r"^[ \t*_>]*(?:<p[^>]*>)?[ \t]*[“\"‘']", re.MULTILINE)
@@ -233,8 +246,8 @@ def find_sayings(document: Document) -> tuple[list[Mention], list[Problem]]:
         return [], []
     names = NameEvidence(text)
     found: list[tuple[int, int, str]] = []
-    for pattern in SAYINGS:
-        for match in pattern.finditer(text):
+    for pattern, sign in SAYINGS:
+        for match in frames(text, pattern, sign):
             sayer = sayer_of(match, names)
             if sayer is None or sentence_sourced(text, match.start()):
                 continue
@@ -257,6 +270,18 @@ def find_sayings(document: Document) -> tuple[list[Mention], list[Problem]]:
     return mentions, problems
 
 
+def frames(text: str, pattern: re.Pattern[str], sign: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of a frame in the paragraphs (lines of the sentences view) holding its
+    sign; no frame crosses a line."""
+    at = 0
+    while (found := sign.search(text, at)) is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end + 1
+        yield from pattern.finditer(text, start, end)
+        at = end
+
+
 def is_dialogue(text: str) -> bool:
     paragraphs = len(NONEMPTY_LINE.findall(text))
     return paragraphs > 0 and len(DIALOGUE_LINE.findall(text)) / paragraphs > DIALOGUE_SHARE
@@ -267,10 +292,21 @@ class NameEvidence:
     case (`Court`, `court`), and whether it ever stands inside a sentence, after a
     lower-case word or a comma (an adverb that opens sentences, `Furthermore`, never does)."""
 
+    # Read from the text when first asked: most documents credit no one by a lone surname.
     def __init__(self, text: str) -> None:
-        self.lower = {word for word in WORD_RUN.findall(text) if word.islower()}
-        self.inside = set(INSIDE_SENTENCE.findall(text))
-        self.counts = Counter(WORD_RUN.findall(text))
+        self.text = text
+
+    @cached_property
+    def lower(self) -> set[str]:
+        return {word for word in self.counts if word.islower()}
+
+    @cached_property
+    def inside(self) -> set[str]:
+        return set(INSIDE_SENTENCE.findall(self.text))
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(WORD_RUN.findall(self.text))
 
     def once(self, word: str) -> bool:
         return self.counts[word] == 1
