@@ -181,6 +181,7 @@ CASES = {
     "spaces": (" ", one_line),
     "tabs in a note": ("\t", one_note),
     "signals in a note": ("See also ", one_note),
+    "sayings": ("as Smith argues in ", one_line),
 }
 
 

@@ -220,7 +220,8 @@ SAYINGS = [
 ]
 # A paragraph opened by a quotation mark: dialogue. Where most paragraphs open so, the
 # text is fiction and `said Holmes` is a character speaking, not a source credited.
-DIALOGUE_LINE = re.compile(r"^[ \t*_>]*(?:<p[^>]*>)?[ \t]*[“\"‘']", re.MULTILINE)
+# (Never two runs of spaces in a row: on a line of spaces they backtrack quadratically.)
+DIALOGUE_LINE = re.compile(r"^[ \t*_>]*(?:<p[^>]*>[ \t]*)?[“\"‘']", re.MULTILINE)
 NONEMPTY_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 DIALOGUE_SHARE = 0.5
 # The sentence points at a source already: a note marker or a parenthetical with a
@@ -245,13 +246,14 @@ def find_sayings(document: Document) -> tuple[list[Mention], list[Problem]]:
     if is_dialogue(text):
         return [], []
     names = NameEvidence(text)
+    listed: dict[str, bool] = {}  # surname → whether a reading-list entry names its work
     found: list[tuple[int, int, str]] = []
     for pattern, sign in SAYINGS:
         for match in frames(text, pattern, sign):
             sayer = sayer_of(match, names)
             if sayer is None or sentence_sourced(text, match.start()):
                 continue
-            if work_named_near(text, sayer, match):
+            if work_named_near(text, sayer, match, listed):
                 continue
             # an inverted frame begins at its verb (`says Kuhnau`), the others at the name
             start = sayer[0] if match.start() == match.start("person") else match.start()
@@ -357,13 +359,18 @@ def plain_credit(groups: dict[str, str | None], family: str, names: NameEvidence
     return plain and not family.endswith("s") and names.once(family)
 
 
-def work_named_near(text: str, sayer: tuple[int, str], match: re.Match[str]) -> bool:
+def work_named_near(
+    text: str, sayer: tuple[int, str], match: re.Match[str], listed: dict[str, bool]
+) -> bool:
     """The person's work is named: anywhere as a reading list writes it (`Vansina, Oral
     Tradition as History (1985)`), just before the credit as a possessive (`Sartre’s
     masterpiece Critique`), or in its sentence (`Filtzer showed in his book Soviet
     Workers`). The view is then that work's, found by the finders of works."""
     family = re.escape(sayer[1].split()[-1])
-    if re.search(rf"(?m:{ENTRY_START}{ENTRY_HEAD}{family},[ ]{ENTRY_TAIL})", text):
+    if family not in listed:  # once a document and name: the search reads the whole text
+        entry = re.search(rf"(?m:{ENTRY_START}{ENTRY_HEAD}{family},[ ]{ENTRY_TAIL})", text)
+        listed[family] = entry is not None
+    if listed[family]:
         return True
     window_start = max(0, sayer[0] - POSSESSIVE_REACH)
     possessive = re.compile(rf"\b{family}[’']s[ ]+(?:[a-z]+[ ]){{0,3}}[*_“\"‘{UPPER}]")
