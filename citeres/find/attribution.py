@@ -433,8 +433,9 @@ PAGE_REACH = 40
 def sentence_end(text: str, position: int) -> int:
     """Where the sentence of `position` ends: its first stop outside quotation marks
     (an even count of them since `position`), else its paragraph's end."""
-    line_end = text.find("\n", position)
-    limit = min(len(text) if line_end < 0 else line_end, position + SENTENCE_CAP)
+    cap = min(len(text), position + SENTENCE_CAP)
+    line_end = text.find("\n", position, cap)  # (bounded: a paragraph may be a whole file)
+    limit = cap if line_end < 0 else line_end
     for stop in SENTENCE_STOP.finditer(text, position, limit):
         if len(QUOTE_MARKS.findall(text, position, stop.end())) % 2 == 0:
             return stop.end()
