@@ -79,7 +79,6 @@ SHORT_NAME = rf"(?P<name>{WORD}(?:\s+{WORD}){{0,2}})"
 NAMED_SHORT = re.compile(rf"{START}{SHORT_NAME},\s+{CITE}{AT}")
 SUPRA = re.compile(rf"{START}{SHORT_NAME},\s+supra\b(?:{AT})?")
 REPORTED = re.compile(rf"{START}{FULL_TAIL}")
-BARE_FULL = re.compile(rf"{START}{FULL_TAIL}")
 BARE_SHORT = re.compile(rf"{START}{CITE}{AT}")
 IDEM = re.compile(rf"{START}(?:[Ii]d\.(?:{AT})?|Ibid\.)(?!\w)")
 # Words that open a sentence or a signal before a case name, not part of it.
@@ -201,7 +200,7 @@ def short_form(m: re.Match[str], kind: Kind) -> Found:
 
 def bare_fulls(text: str) -> list[Found]:
     found = []
-    for m in BARE_FULL.finditer(text):
+    for m in REPORTED.finditer(text):
         cite = cite_of(m) or ""
         name = f"{cite} {m.group('page')}"
         found.append(
