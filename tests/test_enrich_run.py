@@ -263,6 +263,22 @@ def test_breaker_message_is_said_once(tmp_path: Path) -> None:
     assert len(said) == 2  # once for Open Library, once for Crossref
 
 
+def test_works_not_enriched_on_a_dead_network_read_alike_run_after_run(tmp_path: Path) -> None:
+    """Which request meets the refusal first and which finds the breaker open is up to the
+    threads; the report says the same of every work, so two runs write the same report."""
+    dead = f"http://127.0.0.1:{closed_port()}"
+    runs = [
+        enrich_analysis(analysis_of(*ALL), settings_for(dead, tmp_path / str(n))) for n in range(2)
+    ]
+    reasons = [[w.enrichment.reason for w in r.works if w.enrichment] for r in runs]
+    assert reasons[0] == reasons[1]
+    assert {reason.split(":")[0] for reason in reasons[0] if reason} == {
+        "Open Library",
+        "Crossref",
+    }
+    assert all(reason and ": not answering (cannot connect" in reason for reason in reasons[0])
+
+
 def test_polite_limits_with_a_contact() -> None:
     from citeres.enrich.catalogues import services
     from citeres.settings import Settings

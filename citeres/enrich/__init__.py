@@ -16,7 +16,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -111,7 +111,7 @@ def enrich_works(
         reporter.stop()
         raise
     http.close()
-    found = {w.key: result(w, looked.get(verdicts.key(w))) for w in works}
+    found = {w.key: result(w, blamed(looked.get(verdicts.key(w)), http.down)) for w in works}
     reporter.finish(summary(list(found.values()), http, settings))
     return found
 
@@ -238,6 +238,17 @@ def run(
             raise value
         looked[key] = value
         reporter.advance(value.line(groups[key][0].title or key))
+    return looked
+
+
+def blamed(looked: Looked | None, down: Mapping[str, str]) -> Looked | None:
+    """A failure at a service that stopped answering reads the same for every work: which
+    request met the failure itself and which found the breaker open is up to the threads."""
+    if looked is None or looked.status != "error" or not looked.reason:
+        return looked
+    for label, reason in down.items():
+        if looked.reason.startswith(f"{label}:"):
+            return dataclasses.replace(looked, reason=f"{label}: not answering ({reason})")
     return looked
 
 

@@ -460,6 +460,7 @@ class Http:
         self.services = dict(services)
         self.labels = {name: s.label for name, s in services.items()}
         self.stats = Stats()
+        self.down: dict[str, str] = {}  # label → why its breaker opened
         self.stopped = threading.Event()
         self.local = threading.local()
         self.cache = ResponseCache(settings.cache_dir, settings.hit_days, settings.miss_days, warn)
@@ -480,6 +481,7 @@ class Http:
         paced = PacingTransport(httpx.HTTPTransport(), self.gates, self.stats, s)
 
         def opened(service: str, reason: str) -> None:
+            self.down[self.labels.get(service, service)] = reason
             self.gates[service].close()
             on_open(service, reason)
 
