@@ -40,6 +40,17 @@ ROWS = [
     ("[A &amp; B](https://ex.org/?a=1&amp;b=2)", "A & B https://ex.org/?a=1&b=2"),
     (r"written \&amp; and AT&T &copy", "written &amp; and AT&T &copy"),
     ("code `&amp;` kept", "code `&amp;` kept"),
+    # inline HTML from the web: shown as a browser shows it
+    ("in *West 86<sup>th</sup>* 28", "in West 86th 28"),
+    ("a claim.<sup>3</sup> Then", "a claim.[3] Then"),
+    ('a claim.<sup><a href="#fn4">4</a></sup>', "a claim.[4]"),
+    (
+        'see <a href="https://ex.org/r" title="r">the report</a>.',
+        "see the report https://ex.org/r.",
+    ),
+    ('<span class="x">one</span><br/>two', "one two"),
+    ("[^2]: Smith, <i>Title</i>, 1990.", "[^2]: Smith, *Title*, 1990."),
+    ("code `<i>x</i>` kept", "code `<i>x</i>` kept"),
 ]
 
 
@@ -76,6 +87,14 @@ def test_markdown_essay_end_to_end_at_its_lines(tmp_path: Path) -> None:
     assert document["problems"] == []
     meyer = next(w for w in data["works"] if w["key"] == "meyer1962leninism")
     assert meyer["url"] == "https://example.org/l" and meyer["title"] == "Leninism"
+
+
+def test_html_italics_mark_a_title_as_emphasis_does() -> None:
+    text, links, italics = convert_spans(
+        'His <cite>Leninism</cite> and <em>Soviet Workers</em>, <a href="https://ex.org">here</a>.'
+    )
+    assert [text[a:b] for a, b in italics] == ["Leninism", "Soviet Workers"]
+    assert [text[a:b] for a, b in links] == ["https://ex.org"]
 
 
 def test_a_link_address_with_entities_is_found_where_it_is_written() -> None:

@@ -3,7 +3,9 @@ Notes heading), links as `text url` (the reference parser cuts a URL out of a no
 URL finder finds it in running text), images as their alt text, in-page links to a number
 as `[N]` markers, backslash escapes undone, emphasis (`*Title*`) dropped in running text,
 where the finders do not read it and miss the title it marks; it stays in footnotes
-(`[^3]: ...`), where the reference parser reads it. Code is left alone.
+(`[^3]: ...`), where the reference parser reads it. Inline HTML of phrasing elements is
+read as a browser shows it (`<i>` as emphasis, `<sup>3</sup>` as a marker, `<a href>` as
+a link). Code is left alone.
 
 Every line keeps its place, so the line of every character is the original file's line.
 """
@@ -36,6 +38,17 @@ ENTITY = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za
 CODE_SPAN = re.compile(r"(`+)[^`\n]*?\1")
 NUMBER = re.compile(r"\s*\[?(\d{1,4})\]?\s*")
 FOOTNOTE = re.compile(r"^[ \t]{0,3}\[\^[^\]\n]+\]:")
+# Inline HTML of phrasing elements, which a Markdown page from the web carries (`*West
+# 86<sup>th</sup>*`, `<i>Title</i>`): the tags are dropped as a browser shows the text;
+# <i>, <em> and <cite> mark a title as `*` does. A tag never spans lines here.
+PHRASE_TAGS = "abbr|b|cite|em|i|mark|small|span|strong|sub|sup|u"
+ITALIC_TAG = re.compile(r"<(?P<tag>i|em|cite)(?:\s[^<>\n]*)?>(?P<text>[^<>\n]+)</(?P=tag)>", re.I)
+ANCHOR = re.compile(
+    r"<a\s[^<>\n]*?\bhref=[\"'](?P<url>[^\"'<>\s]*)[\"'][^<>\n]*>(?P<text>[^<>\n]*)</a>", re.I
+)
+SUPERSCRIPT_NUMBER = re.compile(r"<sup>\s*\[?(\d{1,4})\]?\s*</sup>", re.I)  # a note's marker
+LINE_BREAK = re.compile(r"<br\s*/?>", re.I)  # a break within a paragraph: a space
+PHRASE_TAG = re.compile(rf"</?(?:{PHRASE_TAGS})(?:\s[^<>\n]*)?/?>", re.I)
 EMPHASIS = re.compile(  # as CommonMark reads it within a line: not inside snake_case words
     r"(?<![\w*_\\])(?P<mark>\*{1,2}|_{1,2})(?P<text>[^\s*_](?:[^*_\n]*[^\s*_])?)(?P=mark)(?![\w*_])"
 )
@@ -120,6 +133,10 @@ def inline(text: str, labels: set[str], emphasis: bool, found: Found) -> str:
             text = REFERENCE_LINK.sub(lambda m: reference_link(m, labels), text)
     if "<" in text:
         text = AUTOLINK.sub(r"\g<url>", text)
+        text = ANCHOR.sub(lambda match: link(match, found.urls), text)
+        text = SUPERSCRIPT_NUMBER.sub(r"[\1]", text)
+        text = ITALIC_TAG.sub(r"*\g<text>*", text)  # read as the emphasis it is, below
+        text = PHRASE_TAG.sub("", LINE_BREAK.sub(" ", text))
     if not emphasis and ("*" in text or "_" in text):
         text = EMPHASIS.sub(lambda match: unmarked(match, found.emphasised), text)
     text = decoded(text)
@@ -136,7 +153,7 @@ def unmarked(match: re.Match[str], emphasised: list[str]) -> str:
 def link(match: re.Match[str], urls: list[str]) -> str:
     text = match.group("text").strip()
     url = match.group("url").strip("<>")
-    if match.group("image"):
+    if match.groupdict().get("image"):
         return text
     number = NUMBER.fullmatch(text)
     if url.startswith("#") and number:
