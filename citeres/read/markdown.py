@@ -146,7 +146,10 @@ def inline(text: str, labels: set[str], emphasis: bool, found: Found) -> str:
 
 
 def unmarked(match: re.Match[str], emphasised: list[str]) -> str:
-    emphasised.append(match.group("text"))
+    """The text without its marks; `*Title*` is kept as a title's evidence, `**strong**`
+    is not (a name or a label set in bold is no title)."""
+    if len(match.group("mark")) == 1:
+        emphasised.append(match.group("text"))
     return match.group("text")
 
 
