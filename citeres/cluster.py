@@ -66,12 +66,13 @@ def cluster(
 @dataclass(frozen=True)
 class Shape:
     """What a node's identity depends on, computed once: the significant words of its
-    title and main title, its volume, and its URL."""
+    title and main title, its volume, its URL, and its year."""
 
     words: tuple[str, ...]
     main: tuple[str, ...]
     volume: int | None
     url: str | None
+    year: str | None
 
     @classmethod
     def of(cls, ref: Reference) -> Shape:
@@ -81,13 +82,15 @@ class Shape:
             significant_words(main_title(title)),
             volume_number(ref.volume),
             ref.url if not ref.title else None,
+            ref.year,
         )
 
     def wholes(self) -> set[tuple[str, ...]]:
         return {w for w in (self.words, self.main) if w}
 
-    def keys(self) -> tuple[frozenset[TitleKey], frozenset[TitleKey]]:
-        """Index keys for the title itself and for the short titles it could be cited by."""
+    def keys(self) -> tuple[frozenset[TitleKey], frozenset[TitleKey], frozenset[TitleKey]]:
+        """Index keys for the title itself (and its main title), for the short titles it
+        could be cited by, and for the title as written whole."""
         return title_keys(self)
 
     def parts(self) -> set[tuple[str, ...]]:
@@ -103,12 +106,16 @@ TitleKey = tuple[object, ...]
 
 
 @lru_cache(maxsize=65536)
-def title_keys(shape: Shape) -> tuple[frozenset[TitleKey], frozenset[TitleKey]]:
+def title_keys(
+    shape: Shape,
+) -> tuple[frozenset[TitleKey], frozenset[TitleKey], frozenset[TitleKey]]:
     """Shape.keys, once per shape: works by many authors often share one title."""
     if shape.url:
-        return frozenset([("url", shape.url)]), frozenset()
+        url = frozenset([("url", shape.url)])
+        return url, frozenset(), url
     own = frozenset((w, shape.volume) for w in shape.wholes())
-    return own, frozenset((p, shape.volume) for p in shape.parts())
+    whole = frozenset([(shape.words, shape.volume)]) if shape.words else frozenset()
+    return own, frozenset((p, shape.volume) for p in shape.parts()), whole
 
 
 class Form:
@@ -117,13 +124,19 @@ class Form:
 
     def __init__(self, shape: Shape, names: frozenset[str]) -> None:
         self.names = names
-        self.own, self.pieces = shape.keys()
+        self.own, self.pieces, self.whole = shape.keys()
+        self.year = shape.year
         self.cluster = -1
 
     def agrees(self, other: Form) -> bool:
-        """One title (or one stands for the other), the same volume, and authors agreeing."""
-        titled = not self.own.isdisjoint(other.own) or not self.own.isdisjoint(other.pieces)
-        titled = titled or not self.pieces.isdisjoint(other.own)
+        """One title (or one stands for the other), the same volume, and authors agreeing.
+        A main title that is only the head of the other title (`Google Dataset Search:
+        Building a Search Engine`, `Google Dataset Search by the Numbers`) is one title
+        only if the years do not differ: a short form, or a title the parser read too far."""
+        titled = not self.own.isdisjoint(other.own) or not self.whole.isdisjoint(other.pieces)
+        titled = titled or not self.pieces.isdisjoint(other.whole)
+        if not titled and not (self.year and other.year and self.year != other.year):
+            titled = not self.own.isdisjoint(other.pieces) or not self.pieces.isdisjoint(other.own)
         return titled and names_agree(self.names, other.names)
 
 

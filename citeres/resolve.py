@@ -15,7 +15,7 @@ from functools import cached_property
 from itertools import islice
 
 from citeres.identity import is_idem as idem_word
-from citeres.identity import significant_words, surname_set, volume_number
+from citeres.identity import significant_words, surname_key, surname_set, volume_number
 from citeres.model import Citation, Kind, Problem, ProblemKind, Reference
 from citeres.parse.reference import has_imprint
 from citeres.shelf import Shelf, in_order
@@ -223,7 +223,7 @@ def resolve_by_fields(r: Resolver, i: int) -> int | None:
     ref = citation.reference
     if (citation.kind in NO_WORK and not ref.title) or not names_something(ref):
         return None
-    earlier = first(SHOWN, candidates(r, i))
+    earlier = one_work(r, in_author_order(r, i, first(SHOWN, candidates(r, i))))
     if len(earlier) == 1:
         note_variants(r, i, earlier[0])
         return earlier[0]
@@ -231,12 +231,36 @@ def resolve_by_fields(r: Resolver, i: int) -> int | None:
         ambiguous(r, i, earlier)
         return None
     later = first(SHOWN, (j for j in candidates(r, i, later=True) if defines_later(r, j)))
+    later = one_work(r, in_author_order(r, i, later))
     if len(later) == 1:
         return forward(r, i, later[0])
     if len(later) > 1:
         ambiguous(r, i, later)
         return None
     return by_title_alone(r, i) if not ref.volume else other_volume(r, i)
+
+
+def in_author_order(r: Resolver, i: int, found: list[int]) -> list[int]:
+    """Of several works, the one whose authors begin as the citation names them: `Koesten
+    et al. 2017` is Koesten's paper, not Chapman's with Koesten among its authors."""
+    named = [surname_key(n) for n in r.citations[i].reference.authors]
+    if len(found) < 2 or not named:
+        return found
+    heading = [j for j in found if leading_surnames(r.citations[j].reference, len(named)) == named]
+    return heading if len(heading) == 1 else found
+
+
+def one_work(r: Resolver, found: list[int]) -> list[int]:
+    """Several citations that all cite one work (`Data Feminism`, then `Data Feminism,
+    chap. 1` with its own URL) are not a choice: the first of them is the work."""
+    head = r.citations[found[0]].reference if found else None
+    if head and all(same_work(head, r.citations[j].reference) for j in found[1:]):
+        return found[:1]
+    return found
+
+
+def leading_surnames(ref: Reference, count: int) -> list[str]:
+    return [surname_key(n) for n in (ref.authors or ref.editors)[:count]]
 
 
 def other_volume(r: Resolver, i: int) -> int | None:
@@ -399,8 +423,10 @@ def note_variants(r: Resolver, i: int, j: int) -> None:
 
 def matches(short: Reference, full: Reference) -> bool:
     """Whether a short form can name the work of a full reference."""
-    if short.url or full.url:
-        return bool(short.url and short.url == full.url)
+    if short.url:
+        return short.url == full.url
+    if full.url and not (full.title or full.authors):
+        return False  # a bare address is named again only by itself
     if short.authors and full.authors and not shares_surname(short, full):
         return False
     if short.authors and not full.authors and not short.title:

@@ -22,7 +22,7 @@ from citeres.find.titles import (
 )
 from citeres.identity import IBID, YEAR
 from citeres.model import Document, Kind, Mention, Name, Problem, Reference
-from citeres.parse.names import parse_names
+from citeres.parse.names import ET_AL, parse_name, parse_names
 
 PARENS = re.compile(r"\(([^()\n]{2,400})\)")
 SEGMENT = re.compile(r"[^;]+")
@@ -234,6 +234,23 @@ def is_title(title: str, strict: bool) -> bool:
     return not re.search(r"[.!?]\s", title)
 
 
+# Between the surnames of a citation in the text: `Gregory, Cousijn, et al.`, `Sanderson und
+# Croft`, `Kunze & Auer`, `Lefort et Ricœur`.
+AND_WORDS = r"and|und|et|e|y"
+CITED_SEPARATOR = re.compile(rf"\s*,\s*(?:(?:{AND_WORDS}|&)\s+)?|\s+(?:{AND_WORDS})\s+|\s*&\s*")
+INITIAL = re.compile(r"^(?:[^\W\d_]\.\s?)+$")
+
+
+def cited_names(text: str) -> tuple[Name, ...]:
+    """The authors a citation in the text names: surnames only, so every comma parts two
+    of them (`Gregory, Cousijn` is two authors, not Cousijn Gregory); a name with its
+    initials (`Smith, J.`) is read as any author list is."""
+    parts = [p.strip() for p in CITED_SEPARATOR.split(ET_AL.sub("", text).strip()) if p.strip()]
+    if len(parts) < 2 or any(INITIAL.match(p) for p in parts):
+        return person_names(text)
+    return tuple(parse_name(p) for p in parts)
+
+
 def unquote(title: str) -> str:
     return title.strip("‘’“”\"' ")
 
@@ -242,7 +259,7 @@ def author_page(document: Document, match: re.Match[str], start: int, end: int) 
     """MLA's `(Figes 45)`, `(Getty and Naumov 590)`: taken only when the first surname
     heads an entry of the document's own list of works (`Figes, Orlando. ...`)."""
     authors_text = match.group("authors")
-    names = person_names(authors_text)
+    names = cited_names(authors_text)
     if not names or not listed(document.text, names[0].family):
         return None
     raw = document.text[start:end]
@@ -298,7 +315,7 @@ def author_date(
     if clean_person(authors_text.split(" and ")[0].split(",")[0]) is None:
         return None
     raw = document.text[start:end]
-    reference = Reference(authors=person_names(authors_text), year=match.group("year"))
+    reference = Reference(authors=cited_names(authors_text), year=match.group("year"))
     strong = bool(match.group("pages")) or several or "et al" in authors_text
     return Found(
         mention(document, start, raw, Kind.PARENTHETICAL, reference, match.group("pages")),
@@ -317,7 +334,7 @@ def narrative(document: Document, claimed: Spans) -> list[Found]:
         if named is None or authors is None:
             continue
         start = named.end() - len(authors)
-        reference = Reference(authors=person_names(authors), year=match.group("year"))
+        reference = Reference(authors=cited_names(authors), year=match.group("year"))
         raw = text[start : match.end()]
         pages = match.group("pages")
         found.append(

@@ -15,20 +15,29 @@ from citeres.identity import YEAR
 from citeres.model import Document, Kind, Mention, Problem, Reference
 from citeres.text import squash
 
+# The same headings in the other languages essays are written in.
+FOREIGN_HEADINGS = (
+    r"literatur(?:verzeichnis|liste)?|quellen(?:verzeichnis)?|quellen[ \t]+und[ \t]+literatur|"
+    r"bibliograph(?:ie|y)|bibliograf[ií]a|r[ée]f[ée]rences(?:[ \t]+bibliographiques)?|"
+    r"referencias(?:[ \t]+bibliogr[aá]ficas)?|riferimenti[ \t]+bibliografici|"
+    r"bibliografia|fuentes|fonti"
+)
 HEADING = re.compile(  # `*+`: a line of spaces is not split between the two runs each way
     r"^[ \t]*+(?:#+[ \t]*+)?(?:further|suggested|recommended|additional|select(?:ed)?)?[ \t]*+"
     r"(?:reading(?:s| list)?|bibliography|references|works[ \t]+cited|sources|"
-    r"literature)[ \t]*:?[ \t]*$",
+    rf"literature|{FOREIGN_HEADINGS})[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # What ends a reading list: another heading of the page, or site boilerplate.
+# The headings only as whole lines: `Notes in Computer Science. Springer.` goes on an entry.
 STOP = re.compile(
-    r"^(?:notes|end\s*notes|footnotes|comments?|add new comment|about the author|related\b|"
-    r"share\b|tags?\b|leave a (?:comment|reply)|reply\b|posted in\b|filed under\b|"
-    r"this website uses cookies|by continuing to use)",
+    r"^(?:(?:notes|end\s*notes|footnotes|comments?|about the author)[ \t]*:?[ \t]*$|"
+    r"add new comment|related\b|share\b|tags?\b|leave a (?:comment|reply)|reply\b|"
+    r"posted in\b|filed under\b|this website uses cookies|by continuing to use)",
     re.IGNORECASE,
 )
 LINE = re.compile(r"^.*$", re.MULTILINE)
+RULE = re.compile(r"([-*_=])(?:[ \t]*\1){2,}$")  # `---`, `* * *`: the section is over
 BULLET = re.compile(r"^[ \t]*(?:[-*•–—][ \t]+)?")
 BULLETED = re.compile(r"^[ \t]*[-*•–—][ \t]+")
 MAX_ENTRY = 400  # characters: a longer line is prose, and the list has ended
@@ -58,6 +67,7 @@ NEXT_WORK = re.compile(r";\s+(?=[A-Z])")
 # A name alone before a semicolon is one of the entry's authors, `Jacquesson, Alain ; Rivier,
 # Alexis (2005). ...`, not a work of its own.
 NAME_ALONE = re.compile(rf"[ \t]*{SURNAME},[ \t]+(?:[A-Z][a-z]?\.[ \t]*)*(?:[A-Z][\w’'-]+)?[ \t]*")
+PARAGRAPHS = 3  # a list of fewer paragraphs tells nothing of how it parts its entries
 SUBHEADING_REACH = 3  # lines: `Rationalistic Criticism` / `(Nineteenth Century)` / entry
 SUBHEADING_MARKS = re.compile(r"[,.;:\[\]]|\d")
 
@@ -86,10 +96,11 @@ def entry_spans(text: str, start: int) -> list[tuple[int, int]]:
     """(start, end) of each entry of the list that starts at `start`, bullets left out."""
     spans: list[tuple[int, int]] = []
     lines = list_lines(text, start)
+    whole = paragraphed(lines)
     first = ""  # the line the last paragraph began on, while the lines run on from it
     for at, (line, blank_before) in enumerate(lines):
-        if first and not blank_before and runs_on(lines, at, first):
-            if starts_anew(lines, at):
+        if first and not blank_before and (whole or runs_on(lines, at, first)):
+            if not whole and starts_anew(lines, at):
                 spans.append((line.start() + indent(line.group()), line.end()))
             else:
                 spans[-1] = (spans[-1][0], line.end())
@@ -133,11 +144,29 @@ def list_lines(text: str, start: int) -> list[tuple[re.Match[str], bool]]:
         if not raw:
             blank = True
             continue
-        if len(raw) > MAX_ENTRY or STOP.match(raw) or HEADING.fullmatch(raw):
+        if len(raw) > MAX_ENTRY or STOP.match(raw) or HEADING.fullmatch(raw) or RULE.match(raw):
             break
         lines.append((line, blank))
         blank = False
     return lines
+
+
+def paragraphed(lines: list[tuple[re.Match[str], bool]]) -> bool:
+    """Whether the list sets one entry a paragraph, hard-wrapped flush (as pandoc writes a
+    bibliography): blank lines part its entries, most of its paragraphs run over more than
+    one line, and no line is indented past its paragraph's first (a hanging indent or a
+    subheading groups several entries in a paragraph). Then a paragraph is one entry,
+    whatever its wrapped lines begin with."""
+    starts = [at for at, (_, blank_before) in enumerate(lines) if blank_before or at == 0]
+    if len(starts) < PARAGRAPHS:
+        return False
+    ends = [*starts[1:], len(lines)]
+    for a, b in zip(starts, ends, strict=True):
+        margin = indent(lines[a][0].group())
+        if any(indent(line.group()) != margin for line, _ in lines[a + 1 : b]):
+            return False
+    wrapped = sum(1 for a, b in zip(starts, ends, strict=True) if b - a > 1)
+    return wrapped * 2 > len(starts)
 
 
 def runs_on(lines: list[tuple[re.Match[str], bool]], at: int, first: str) -> bool:

@@ -39,7 +39,8 @@ INITIALS = rf"(?:[{UPPER}]\.[ \u00a0]?){{1,3}}"
 HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?[ \u00a0])"
 PARTICLE = r"(?:(?:de|van|von|der|den|la|le|du|da|di|del|al-|ibn|bin)[ \u00a0])"
 PERSON = rf"{HONORIFIC}?(?:{INITIALS}|(?:{CAP}[ \u00a0]){{0,2}}){PARTICLE}{{0,2}}{CAP}"
-PEOPLE = rf"{PERSON}(?:(?:,[ ]|[ ]and[ ]|[ ]&[ ]){PERSON}){{0,3}}(?:,?[ ]et[ ]al\.?)?"
+# `and` in the languages essays are written in: `Kunze und Auer`, `Lefort et Ricœur`.
+PEOPLE = rf"{PERSON}(?:(?:,[ ]|[ ](?:and|und|et|y)[ ]|[ ]&[ ]){PERSON}){{0,3}}(?:,?[ ]et[ ]al\.?)?"
 
 # Capitalised words that begin sentences or clauses and are never part of a person's name.
 NOT_PEOPLE_WORDS = """

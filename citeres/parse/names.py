@@ -141,6 +141,9 @@ def parse_names(text: str) -> tuple[Name, ...]:
         return paired
     if is_corporate(text):
         return (Name(family=text, corporate=True),)
+    chicago = first_inverted(text)
+    if chicago:
+        return chicago
     parts = [p for p in AND.split(text) if p.strip()]
     if all(len(p.split()) >= 2 for p in text.replace(" and ", ",").split(",") if p.strip()):
         parts = [p for p in re.split(r",|\band\b|&", text) if p.strip()]
@@ -148,6 +151,29 @@ def parse_names(text: str) -> tuple[Name, ...]:
         return (parse_name(text),)
     names = [parse_name(p) for p in parts if "," not in p or looks_inverted(p)]
     return share_family(names)
+
+
+def first_inverted(text: str) -> tuple[Name, ...] | None:
+    """`Borst, Timo, and Fidan Limani`, `Chen, Jinchi, Xiaxia Wang, and Yuzhong Qu`: the
+    first author surname first, the others in reading order (as a bibliography in Chicago
+    style writes them), when that is how every part reads."""
+    parts = [p.strip() for p in re.split(r",|\band\b|&", text) if p.strip()]
+    if len(parts) < 3 or "," not in text.split(" and ")[0]:
+        return None
+    family, given, *others = parts
+    *particles, surname = family.split()  # `de Caso`; never `Rossi Mario, Bianchi Luigi`
+    one_surname = len(surname) > 1 and all(p.islower() for p in particles)
+    if not one_surname or len(given.split()) > 3 or given.rstrip(".").lower() in SUFFIXES:
+        return None
+    if not all(len(o.split()) >= 2 and reads_as_name(o) for o in others):
+        return None
+    return (parse_inverted(f"{family}, {given}"), *(parse_name(o) for o in others))
+
+
+def reads_as_name(text: str) -> bool:
+    """`David Jurgens`, `W. Geoffrey Spaulding`: capitalised at both ends (not `et al.`)."""
+    words = text.split()
+    return words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 def looks_inverted(text: str) -> bool:
