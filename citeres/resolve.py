@@ -246,8 +246,21 @@ def in_author_order(r: Resolver, i: int, found: list[int]) -> list[int]:
     named = [surname_key(n) for n in r.citations[i].reference.authors]
     if len(found) < 2 or not named:
         return found
-    heading = [j for j in found if leading_surnames(r.citations[j].reference, len(named)) == named]
-    return heading if len(heading) == 1 else found
+    for strict in (True, False):
+        heading = [j for j in found if led_by(r.citations[j].reference, named, strict)]
+        if len(heading) == 1:
+            return heading
+    return found
+
+
+def led_by(ref: Reference, named: list[str], strict: bool) -> bool:
+    """The work's authors begin as named (`Gregory, Groth, et al.`, not Gregory, Cousijn
+    and Groth); or, less strictly, its first author is the first named and the others
+    named are among its authors."""
+    authors = [surname_key(n) for n in (ref.authors or ref.editors)]
+    if strict:
+        return authors[: len(named)] == named
+    return authors[:1] == named[:1] and set(named) <= set(authors)
 
 
 def one_work(r: Resolver, found: list[int]) -> list[int]:
@@ -257,10 +270,6 @@ def one_work(r: Resolver, found: list[int]) -> list[int]:
     if head and all(same_work(head, r.citations[j].reference) for j in found[1:]):
         return found[:1]
     return found
-
-
-def leading_surnames(ref: Reference, count: int) -> list[str]:
-    return [surname_key(n) for n in (ref.authors or ref.editors)[:count]]
 
 
 def other_volume(r: Resolver, i: int) -> int | None:

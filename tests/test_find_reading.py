@@ -138,3 +138,18 @@ def test_authors_parted_by_semicolons_are_one_entry() -> None:
         "Keil, S.; Okazaki, N.; Lafferty, J. (2001). Conditional fields. Proc. ICML.\n"
     )
     assert [line for line, _ in raws(text)] == [3, 5]
+
+
+def test_a_wrapped_entry_a_paragraph_list_ends_at_the_footnotes() -> None:
+    text = (
+        "References\n\n"
+        'Okafor, Chidi, and Lena Wyatt. 2020. "Searching the Stacks." In *Annual\n'
+        "Workshop*, 1--9. Lecture\n"
+        "Notes in Computer Science. Springer.\n\n"
+        'Wyatt, Lena, Chidi Okafor, and Tomas Marek. 2019. "Finding Aids and\n'
+        'Their Readers." *Archives* 3: 4--5.\n\n'
+        'Marek, Tomas. 2018. "Shelves." *Archives* 2: 1--3.\n\n'
+        "[^1]: Data Warehouse of the Archive:\n"
+        "    <https://example.org/tools/>\n"
+    )
+    assert [line for line, _ in raws(text)] == [3, 7, 10]

@@ -37,7 +37,8 @@ STOP = re.compile(
     re.IGNORECASE,
 )
 LINE = re.compile(r"^.*$", re.MULTILINE)
-RULE = re.compile(r"([-*_=])(?:[ \t]*\1){2,}$")  # `---`, `* * *`: the section is over
+# A rule (`---`, `* * *`) or a Markdown footnote (`[^3]: ...`): the section is over.
+ENDS = re.compile(r"([-*_=])(?:[ \t]*\1){2,}$|\[\^[^\]\n]+\]:")
 BULLET = re.compile(r"^[ \t]*(?:[-*•–—][ \t]+)?")
 BULLETED = re.compile(r"^[ \t]*[-*•–—][ \t]+")
 MAX_ENTRY = 400  # characters: a longer line is prose, and the list has ended
@@ -144,7 +145,7 @@ def list_lines(text: str, start: int) -> list[tuple[re.Match[str], bool]]:
         if not raw:
             blank = True
             continue
-        if len(raw) > MAX_ENTRY or STOP.match(raw) or HEADING.fullmatch(raw) or RULE.match(raw):
+        if len(raw) > MAX_ENTRY or STOP.match(raw) or HEADING.fullmatch(raw) or ENDS.match(raw):
             break
         lines.append((line, blank))
         blank = False
@@ -163,7 +164,8 @@ def paragraphed(lines: list[tuple[re.Match[str], bool]]) -> bool:
     ends = [*starts[1:], len(lines)]
     for a, b in zip(starts, ends, strict=True):
         margin = indent(lines[a][0].group())
-        if any(indent(line.group()) != margin for line, _ in lines[a + 1 : b]):
+        wrapped_lines = (line.group() for line, _ in lines[a + 1 : b])
+        if any(indent(w) != margin and not LINK_LINE.match(w) for w in wrapped_lines):
             return False
     wrapped = sum(1 for a, b in zip(starts, ends, strict=True) if b - a > 1)
     return wrapped * 2 > len(starts)
