@@ -211,7 +211,8 @@ def merge(existing: str, last: State | None, generated: Sequence[Entry], path: s
             insert_sorted(out, Piece(key, nl * 2 if out else "", render(entry, nl), ours=True))
     state = {entry.key: entry_state(entry) for entry in generated}
     text = "".join(piece.gap + piece.body for piece in out) + tail
-    if not text.endswith("\n") and (ends_line(existing) or (out and out[-1].ours)):
+    # A file left with nothing is one line end, as a fresh build with no works writes it.
+    if not text or (not text.endswith("\n") and (ends_line(existing) or (out and out[-1].ours))):
         text += nl
     found_edits = Edits(edits, frozenset(removed), tuple(own), tuple(strings))
     return Merged(text, state, tuple(problems), found_edits)
