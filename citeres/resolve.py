@@ -438,7 +438,7 @@ def matches(short: Reference, full: Reference) -> bool:
         return False  # a bare address is named again only by itself
     if short.authors and full.authors and not shares_surname(short, full):
         return False
-    if short.authors and not full.authors and not short.title:
+    if short.authors and not short.title and not shares_surname(short, full):  # `(Jopp 1991)`
         return False
     if short.title and not (full.title and title_matches(short.title, full.title)):
         return False

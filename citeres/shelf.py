@@ -76,12 +76,12 @@ class Shelf:
         """File citation j (indices must be filed in increasing order)."""
         if ref.url:
             self.urls[ref.url].append(j)
-        surnames = surname_set(ref.authors + ref.editors) if ref.authors else ()
+        surnames = surname_set(ref.authors + ref.editors)
         if ref.title:
-            tags = [("s", s) for s in surnames] if surnames else [NO_AUTHOR]
+            tags = [("s", s) for s in surnames] if ref.authors else [NO_AUTHOR]
             for tag in (*tags, ANYONE):
                 self.titled[tag].add(j, ref.title)
-        if surnames:
+        if surnames:  # an edited book is cited by its editor: `(Jopp 1991)`
             number = volume_number(ref.volume)
             for s in surnames:
                 self.named[("a", s)].append(j)

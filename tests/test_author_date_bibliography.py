@@ -109,3 +109,20 @@ def test_a_bibliography_names_its_first_author_surname_first(text: str, expected
 )
 def test_a_citation_in_the_text_names_surnames(text: str, expected: list) -> None:
     assert [n.family for n in cited_names(text)] == expected
+
+
+def test_a_numbered_heading_and_an_edited_book_cited_by_its_editor(tmp_path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_text(
+        "Die Räume sind zu sichern (Jopp, 1991; Reed, 2008).\n\n"
+        "### 7 Literaturnachweise\n\n"
+        "Jopp, R. K. (Hrsg.). (1991). *Sicherheit in Bibliotheken.* Berlin: DBI.\n\n"
+        "Reed, C. (2008). The Correct Mindset. *Library Security*, 2(1), 1--5.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["extract", str(path), "--format", "json"])
+    (document,) = json.loads(result.output)["documents"]
+    works = {c["raw"]: c["work"] for c in document["citations"]}
+    entries = [c["work"] for c in document["citations"] if c["kind"] == "further-reading"]
+    assert [works["Jopp, 1991"], works["Reed, 2008"]] == entries
+    assert not document["problems"]

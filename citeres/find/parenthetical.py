@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citeres.find.reading import FOREIGN_HEADINGS, NUMBERED_ALONE, SECTION_NUMBER
 from citeres.find.spans import Spans
 from citeres.find.titles import (
     PEOPLE,
@@ -49,8 +50,8 @@ YEAR_IN_PARENS = re.compile(
     rf"[ \u00a0]\((?P<year>{DATED})(?:[ ]*[,:][ ]*(?:pp?\.[ ]*)?(?P<pages>{PAGES}))?\)"
 )
 REFERENCE_HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:references|reference list|bibliography|works cited|sources"
-    r"|literature|literatur|literaturverzeichnis|bibliographie|quellen)[ \t]*:?[ \t]*$",
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?{SECTION_NUMBER}(?:references|reference list|bibliography|"
+    rf"works cited|sources|literature|{FOREIGN_HEADINGS})[ \t]*:?[ \t]*${NUMBERED_ALONE}",
     re.IGNORECASE | re.MULTILINE,
 )
 # An entry of an author-date list, one a paragraph: `Jacquesson, Alain ; von Roten,

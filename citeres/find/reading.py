@@ -17,15 +17,21 @@ from citeres.text import squash
 
 # The same headings in the other languages essays are written in.
 FOREIGN_HEADINGS = (
-    r"literatur(?:verzeichnis|liste)?|quellen(?:verzeichnis)?|quellen[ \t]+und[ \t]+literatur|"
+    r"literatur(?:verzeichnis|liste|nachweise|angaben)?|quellen(?:verzeichnis|nachweise)?|"
+    r"quellen[ \t]+und[ \t]+literatur|"
     r"bibliograph(?:ie|y)|bibliograf[ií]a|r[ée]f[ée]rences(?:[ \t]+bibliographiques)?|"
     r"referencias(?:[ \t]+bibliogr[aá]ficas)?|riferimenti[ \t]+bibliografici|"
     r"bibliografia|fuentes|fonti"
 )
+# `7 `, `4.2. `, `VII. ` before a heading; then a blank line must follow it (a table of
+# contents lists `7 References` and `8 External links` line after line).
+SECTION_NUMBER = r"(?P<number>(?:\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\.?[ \t]++)?"
+NUMBERED_ALONE = r"(?(number)(?=\n[ \t]*(?:\n|$)|\Z))"
 HEADING = re.compile(  # `*+`: a line of spaces is not split between the two runs each way
-    r"^[ \t]*+(?:#+[ \t]*+)?(?:further|suggested|recommended|additional|select(?:ed)?)?[ \t]*+"
+    rf"^[ \t]*+(?:#+[ \t]*+)?{SECTION_NUMBER}"
+    r"(?:further|suggested|recommended|additional|select(?:ed)?)?[ \t]*+"
     r"(?:reading(?:s| list)?|bibliography|references|works[ \t]+cited|sources|"
-    rf"literature|{FOREIGN_HEADINGS})[ \t]*:?[ \t]*$",
+    rf"literature|{FOREIGN_HEADINGS})[ \t]*:?[ \t]*${NUMBERED_ALONE}",
     re.IGNORECASE | re.MULTILINE,
 )
 # What ends a reading list: another heading of the page, or site boilerplate.
