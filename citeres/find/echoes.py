@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from citeres.find.prose import GENRES, title_places
+from citeres.find.prose import GENRES, alone_on_line, title_places
 from citeres.find.spans import Spans
 from citeres.find.titles import APOSTROPHE, NOT_PEOPLE, names_an_institution, word_count
 from citeres.find.typography import is_person
@@ -38,11 +38,6 @@ WORD_AFTER = re.compile(r"[ \t\u00a0]+[^\W\d_]")
 SUBTITLE = re.compile(r"(?::|[ \t\u00a0][-–—])[ \t\u00a0]+[A-Z]")
 OPENING = "\"“‘'«„"
 CLOSING = "\"”’'»“"
-# What may stand around a title that is the whole of its line: a heading's marks and
-# number (`## 3.3 `, `Main article: `), quotation marks, italics.
-HEADING = re.compile(r"[\s#*_>|\-•\d.\"“”‘’'«»]*(?:[A-Z][a-z]+(?: [a-z]+)?:\s*)?[\"“‘'«*_]*")
-HEADING_REACH = 40  # characters of marks and label around a heading's title, at most
-HEADING_END = re.compile(r"[\s*_\"”’'».:;,!?]*")
 GENRE = re.compile(rf"\b(?:{GENRES})\b", re.IGNORECASE)
 
 
@@ -94,7 +89,7 @@ def uses(
                 continue
             if not (kept.bare or marked(text, start, end)):
                 continue
-            if not used_as_title(text, start, end) or alone_on_line(document, start, end):
+            if not used_as_title(text, start, end) or alone_on_line(text, start, end):
                 continue
             if claimed.claim(start, end):
                 found.append((start, end, kept.anchor))
@@ -211,18 +206,3 @@ def used_as_title(text: str, start: int, end: int) -> bool:
     if after is not None and after.group().strip()[:1].isupper():
         return False
     return SUBTITLE.match(text, end) is None
-
-
-def alone_on_line(document: Document, start: int, end: int) -> bool:
-    """The use is the whole of its line but for a heading's marks or a label: a heading,
-    an entry of a table of contents (a heading's marks are short: a long line is prose)."""
-    line = document.line_of(start)
-    starts = document.line_starts
-    line_start = starts[line - 1]
-    line_end = starts[line] - 1 if line < len(starts) else len(document.text)
-    if start - line_start > HEADING_REACH or line_end - end > HEADING_REACH:
-        return False
-    text = document.text
-    return bool(HEADING.fullmatch(text, line_start, start)) and bool(
-        HEADING_END.fullmatch(text, end, line_end)
-    )

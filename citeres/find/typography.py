@@ -65,7 +65,8 @@ NAME_NOUNS = frozenset(
 # go to hear the *Magic Flute*`, `whistling *The Land of the Leal*`.
 MUSIC = frozenset(
     "opera operas oratorio oratorios sonata sonatas cantata cantatas symphony concerto "
-    "overture mass song songs hymn aria ballet hear heard sing sang sung whistling".split()
+    "overture mass song songs hymn aria ballet hear heard sing sang sung whistling "
+    "movement movements".split()
 )
 NAMED_AS = (
     NAME_NOUNS
