@@ -74,3 +74,27 @@ def test_a_title_shared_by_two_works_names_neither(tmp_path: Path) -> None:
     )
     citations, _ = analysis(tmp_path, "a.md", text)
     assert mentions(citations) == []
+
+
+REVIEW = """\
+---
+title: "Ein Werkzeug für Karten"
+subtitle: "Rezension zu: Ann Smith (2013): Maps and minds: a study of diagrams. Leeds: Tide Press"
+---
+
+Ann Smith kündigt in ihrem Buch „Maps and minds: a study of diagrams“ an, Karten zu
+deuten. Sie zählt zehn Karten (S. 36) und schließt mit Tabellen (S.41).
+"""
+
+
+def test_a_review_s_page_only_locators_cite_the_reviewed_work(tmp_path: Path) -> None:
+    citations, _ = analysis(tmp_path, "a.md", REVIEW)
+    pages = [(c["line"], c["pages"], c["work"]) for c in citations if c["kind"] == "parenthetical"]
+    book = next(c["work"] for c in citations if c["raw"].startswith("Maps and minds"))
+    assert pages == [(7, "36", book), (7, "41", book)]
+
+
+def test_page_only_locators_outside_a_review_cite_nothing(tmp_path: Path) -> None:
+    text = REVIEW.replace("Rezension zu", "Über")
+    citations, _ = analysis(tmp_path, "a.md", text)
+    assert [c for c in citations if c["kind"] == "parenthetical"] == []

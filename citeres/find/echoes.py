@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from citeres.find.prose import GENRES, alone_on_line, title_places
@@ -36,6 +36,16 @@ WORD_BEFORE = re.compile(r"[^\W\d_][\w’'\-]*[ \t\u00a0]+$")
 WORD_AFTER = re.compile(r"[ \t\u00a0]+[^\W\d_]")
 # A subtitle after a use: the title written out in full, a citation's, not a mention.
 SUBTITLE = re.compile(r"(?::|[ \t\u00a0][-–—])[ \t\u00a0]+[A-Z]")
+# The head of a review: the line that says what it reviews, within its first characters.
+HEAD_CHARS = 3000
+REVIEW_HEAD = re.compile(
+    r"(?:Rezension[ ]zu|Besprechung[ ]von|Review[ ]of|Compte[ ]rendu[ ]de|Reseña[ ]de)"
+    r"[:\s](?P<reviewed>[^\n]{10,600})",
+    re.IGNORECASE,
+)
+PAGE_ONLY = re.compile(
+    r"\((?:S\.|p\.|pp\.|Seite|page)[ \u00a0]?(?P<pages>\d+(?:[–-]\d+)?(?:[ \u00a0]?ff?\.)?)\)"
+)
 OPENING = "\"“‘'«„"
 CLOSING = "\"”’'»“"
 GENRE = re.compile(rf"\b(?:{GENRES})\b", re.IGNORECASE)
@@ -56,18 +66,56 @@ class Form:
 
 def find(document: Document, mentions: Sequence[Mention], resolution: Resolution) -> Resolution:
     """The resolution with the uses in prose of the titles its citations give (outside
-    every mention found) added in text order, each a mention of its title's work."""
+    every mention found) added in text order, each a mention of its title's work, and
+    in a review the page-only locators into the work it reviews."""
     citations, anchors = resolution.citations, resolution.anchors
     forms = title_forms(citations, anchors)
-    if not forms:
-        return resolution
     echoes = [
         (echo(document, citations[anchor], start, end), anchor)
         for start, end, anchor in uses(document, mentions, forms)
     ]
+    echoes += review_pages(document, mentions, resolution)
     if not echoes:
         return resolution
     return merged(resolution, echoes)
+
+
+def review_pages(
+    document: Document, mentions: Sequence[Mention], resolution: Resolution
+) -> list[tuple[Citation, int]]:
+    """`(S. 36)`, `(p. 12)` in a review whose head says which work it reviews (`Rezension
+    zu: ...`, `Review of ...`) and names it by a title some citation gives: each page-only
+    locator cites that work. Elsewhere a bare page has no work to point to."""
+    head = REVIEW_HEAD.search(document.text, 0, HEAD_CHARS)
+    if head is None:
+        return []
+    anchor = reviewed_anchor(head.group("reviewed").casefold(), resolution)
+    if anchor is None:
+        return []
+    work = resolution.citations[anchor]
+    claimed = Spans()
+    for mention in mentions:
+        claimed.claim(mention.start, mention.end)
+    found = []
+    for match in PAGE_ONLY.finditer(document.text, head.end()):
+        if claimed.claim(match.start(), match.end()):
+            citation = echo(document, work, match.start(), match.end())
+            citation = replace(citation, kind=Kind.PARENTHETICAL, pages=match.group("pages"))
+            found.append((citation, anchor))
+    return found
+
+
+def reviewed_anchor(head: str, resolution: Resolution) -> int | None:
+    """The one work whose title (two words or more) the review's head line holds."""
+    works = {
+        anchor
+        for citation, anchor in zip(resolution.citations, resolution.anchors, strict=True)
+        if anchor is not None
+        and citation.reference.title
+        and len(citation.reference.title.split()) >= 2
+        and citation.reference.title.casefold() in head
+    }
+    return works.pop() if len(works) == 1 else None
 
 
 def uses(
