@@ -43,9 +43,15 @@ REVIEW_HEAD = re.compile(
     r"[:\s](?P<reviewed>[^\n]{10,600})",
     re.IGNORECASE,
 )
+# A locator and nothing else: pages, a chapter, a figure or table (`(S. 36)`, `(p. 12 f.)`,
+# `(Kap. 1/2, bis S. 37)`, `(Fig. 9)`), in the words of the languages reviews are written in.
+LOCATOR_WORD = r"(?:S|p|pp|Kap|chap|ch|Fig|Abb|Tab)\.|Seiten?|pages?|Table|Tabelle"
 PAGE_ONLY = re.compile(
-    r"\((?:S\.|p\.|pp\.|Seite|page)[ \u00a0]?(?P<pages>\d+(?:[–-]\d+)?(?:[ \u00a0]?ff?\.)?)\)"
+    rf"\((?P<pages>(?:{LOCATOR_WORD})[ \u00a0]?\d+[\d./–-]*"
+    rf"(?:(?:,|;)?[ \u00a0](?:bis[ \u00a0]|and[ \u00a0]|und[ \u00a0])?(?:{LOCATOR_WORD})[ \u00a0]?"
+    rf"[\dIVXLC]+[\d./–-]*|[ \u00a0]?ff?\.)*)\)"
 )
+PAGES_ALONE = re.compile(r"(?:S|p|pp)\.[ \u00a0]?(\d[\d–-]*(?:[ \u00a0]?ff?\.)?)")
 OPENING = "\"“‘'«„"
 CLOSING = "\"”’'»“"
 GENRE = re.compile(rf"\b(?:{GENRES})\b", re.IGNORECASE)
@@ -100,7 +106,10 @@ def review_pages(
     for match in PAGE_ONLY.finditer(document.text, head.end()):
         if claimed.claim(match.start(), match.end()):
             citation = echo(document, work, match.start(), match.end())
-            citation = replace(citation, kind=Kind.PARENTHETICAL, pages=match.group("pages"))
+            pages = match.group("pages")
+            bare = PAGES_ALONE.fullmatch(pages)
+            pages = bare.group(1) if bare else pages  # `S. 36`: page 36
+            citation = replace(citation, kind=Kind.PARENTHETICAL, pages=pages)
             found.append((citation, anchor))
     return found
 
