@@ -83,7 +83,7 @@ subtitle: "Rezension zu: Ann Smith (2013): Maps and minds: a study of diagrams. 
 ---
 
 Ann Smith kündigt in ihrem Buch „Maps and minds: a study of diagrams“ an, Karten zu
-deuten. Sie zählt zehn Karten (S. 36) und schließt mit Tabellen (S.41), (Kap. 2).
+deuten. Sie zählt zehn Karten (S. 36) und schließt mit Tabellen (S.41), (Fig. 2).
 """
 
 
@@ -91,7 +91,7 @@ def test_a_review_s_page_only_locators_cite_the_reviewed_work(tmp_path: Path) ->
     citations, _ = analysis(tmp_path, "a.md", REVIEW)
     pages = [(c["line"], c["pages"], c["work"]) for c in citations if c["kind"] == "parenthetical"]
     book = next(c["work"] for c in citations if c["raw"].startswith("Maps and minds"))
-    assert pages == [(7, "36", book), (7, "41", book), (7, "Kap. 2", book)]
+    assert pages == [(7, "36", book), (7, "41", book), (7, "Fig. 2", book)]
 
 
 def test_page_only_locators_outside_a_review_cite_nothing(tmp_path: Path) -> None:
