@@ -47,9 +47,9 @@ REVIEW_HEAD = re.compile(
 # `(Kap. 1/2, bis S. 37)`, `(Fig. 9)`), in the words of the languages reviews are written in.
 LOCATOR_WORD = r"(?:S|p|pp|Kap|chap|ch|Fig|Abb|Tab)\.|Seiten?|pages?|Table|Tabelle"
 PAGE_ONLY = re.compile(
-    rf"\((?P<pages>(?:{LOCATOR_WORD})[ \u00a0]?\d+[\d./–-]*"
+    rf"\((?P<pages>(?:{LOCATOR_WORD})[ \u00a0]?\d[\d./–-]*"
     rf"(?:(?:,|;)?[ \u00a0](?:bis[ \u00a0]|and[ \u00a0]|und[ \u00a0])?(?:{LOCATOR_WORD})[ \u00a0]?"
-    rf"[\dIVXLC]+[\d./–-]*|[ \u00a0]?ff?\.)*)\)"
+    rf"[\dIVXLC][\dIVXLC./–-]*|[ \u00a0]?ff?\.)*)\)"
 )
 PAGES_ALONE = re.compile(r"(?:S|p|pp)\.[ \u00a0]?(\d[\d–-]*(?:[ \u00a0]?ff?\.)?)")
 OPENING = "\"“‘'«„"
