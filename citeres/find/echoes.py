@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import accumulate
 
 from citeres.find.prose import GENRES, alone_on_line, title_places
@@ -203,7 +204,8 @@ def title_forms(citations: Sequence[Citation], anchors: Sequence[int | None]) ->
     return {form: kept for form, kept in named.items() if form not in clashing}
 
 
-def forms_of(title: str) -> set[tuple[str, bool]]:
+@lru_cache(maxsize=65536)  # a work's title comes back in each of its short forms
+def forms_of(title: str) -> frozenset[tuple[str, bool]]:
     """The whole title and its main title, each also without a leading article, that can
     stand alone as a name; each with whether it is the whole title."""
     forms: set[tuple[str, bool]] = set()
@@ -212,7 +214,7 @@ def forms_of(title: str) -> set[tuple[str, bool]]:
         part = part.strip().strip(APOSTROPHE + '"“”‘,;:. ')
         bare = ARTICLE.sub("", part, count=1) if ARTICLE.match(part) else part
         forms.update((form, whole) for form in (part, bare) if is_name(form))
-    return forms
+    return frozenset(forms)
 
 
 def is_name(form: str) -> bool:
