@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from citeres import cluster, find, keys, parse, resolve
 from citeres.errors import InputError
+from citeres.find import echoes as echoed
 from citeres.model import Analysis, Document, DocumentResult, Problem, ProblemKind, Work
 from citeres.problems import ordered
 from citeres.read import nothing_read, read_all, read_one, unreadable
@@ -102,6 +103,7 @@ def analyse_document(document: Document, read: Sequence[Problem] = ()) -> Analys
         citations.append(citation)
         problems.extend(complaints)
     resolution = resolve.resolve(citations)
+    resolution = echoed.find(document, mentions, resolution)  # titles named again in prose
     problems += [*found, *resolution.problems, *no_references(document, mentions)]
     return Analysed(path=document.path, resolution=resolution, problems=tuple(problems))
 

@@ -116,3 +116,37 @@ def test_a_common_phrase_is_not_found_again_after_the() -> None:
 
 def test_a_named_revolution_is_not_a_book() -> None:
     assert rows(prose.find, "his book The Russian Revolution was read.") == []
+
+
+QUOTED_CASES = [
+    (
+        "One of my favourites is William Thomas’s article, “Writing History from Scratch.” It",
+        ["Writing History from Scratch"],
+    ),
+    (
+        "Jane Row wrote a fine piece titled “No Reviews = No Respect” last spring.",
+        ["No Reviews = No Respect"],
+    ),
+    (
+        "Beschränkte sich Berg 2011 in seinem Artikel „Zeichen und Begriffe in der Ordnung“ noch",
+        ["Zeichen und Begriffe in der Ordnung"],
+    ),
+    ('before setting out to write his essay ("Notes on Giotto") he read', ["Notes on Giotto"]),
+    ('as published by Leland in his "Northern Tales." The cylinders', ["Northern Tales"]),
+    # Quotations, not titles: a sentence quoted, lower case, music, a word `in his` mouth.
+    ("In his essay he wrote “It rained. We stayed in.” and left.", []),
+    ("the book “is a triumph of the form” says one reviewer", []),
+    ("The 1st Sonata is entitled “The Fight of the Giants.” It opens in G.", []),
+    ("a movement (B flat) entitled “The Harp of Morning.” The following", []),
+    ("He said in his “loud voice” that all was well.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED_CASES)
+def test_a_quoted_title_that_a_noun_vouches_for(text: str, expected: list[str]) -> None:
+    assert [r[1] for r in rows(prose.find, text)] == expected
+
+
+def test_a_quoted_title_repeated_as_a_heading_is_not_found_again() -> None:
+    text = "## “Small Hours”\n\nIn her book “Small Hours” she asks. Later “Small Hours” ends.\n"
+    assert [(r[1]) for r in rows(prose.find, text)] == ["Small Hours", "Small Hours"]

@@ -66,3 +66,18 @@ def test_music_heard_or_named_as_music_is_not_cited(tmp_path: Path) -> None:
         "Sonata_ twice.\n"
     )
     assert mentions(tmp_path, "a.txt", text) == [(2, "The Pianoforte Sonata")]
+
+
+def test_a_title_that_opens_with_a_name_or_holds_an_abbreviation_is_a_title(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Frankly, _Jane Austen and Her Neighbours_ is a dull book, and\n"
+        "the _Memoirs of Dr. Jenner_ by his nephew is little better. We met\n"
+        "_Jane Austen_ there, and _From Mr. Pettigrew._ closes the tale.\n"
+        "Then came _The Coram Letters Project_ on the web.\n"
+    )
+    assert mentions(tmp_path, "a.txt", text) == [
+        (1, "Jane Austen and Her Neighbours"),
+        (2, "Memoirs of Dr. Jenner"),
+    ]

@@ -25,12 +25,14 @@ from citeres.find.titles import (
     author_before,
     clean_person,
     followed_plausibly,
+    is_title_case,
     names_an_institution,
     person_names,
     split_works,
     strip_title,
     word_count,
 )
+from citeres.find.typography import NAMED_AS, is_person
 from citeres.find.words import LiteralScan, alternation
 from citeres.identity import LOWER, YEAR
 from citeres.model import Document, Kind, Mention, Name, Problem, Reference
@@ -70,10 +72,46 @@ SEE = re.compile(
     rf"{SP}(?P<person>{PERSON}),{SP}(?P<bare>{TITLE})(?:,{SP}(?P<year>{YEAR}))?"
     r"(?=[);.,:]|\s*$)"
 )
+# A title in quotation marks right after the noun that says what it is, in the languages
+# the essays are written in: `the article, “Writing a Digital History Journal Article”`,
+# `in seinem Artikel „Concept theory and semiotics in knowledge organization“`, `his essay
+# ("Notes on Leonardo da Vinci")`, `a piece titled “No Reviews ...”`. The noun vouches for
+# the title, so it may be in sentence case (as German and French titles are).
+QUOTED_GENRES = (
+    f"{GENRES}|paper|papers|post|blog[ ]post|talk|chapter|report|piece|pieces|"
+    "Buch|Bücher|Artikel|Aufsatz|Aufsätze|Beitrag|Broschüre|Roman|Studie|Essay|Sammelband|"
+    "Monographie|Monografie|Handbuch|Bericht|Schrift|Publikation|Veröffentlichung|Vortrag|"
+    "livre|ouvrage|essai|roman|étude|rapport|libro|artículo|ensayo|informe"
+)
+NAMING = (
+    r"titled|entitled|intitulée?|titulad[oa]|betitelt|(?:unter|mit)[ ](?:dem|der)[ ]"
+    r"(?:Titel|Überschrift)"
+)
+QUOTED_ANY = r"[\"“„«](?P<quoted>[^\W\d_][^\"“”„«»\n]{0,160}?)[\"”“»]"
+QUOTED_GENRE = re.compile(
+    rf"(?P<genre>{QUOTED_GENRES})(?:{SP}(?:{LINKS}|{NAMING}))?[ \t\u00a0]*[,:]?[ \t\u00a0]*"
+    rf"\(?{QUOTED_ANY}"
+)
+QUOTED_NAMING = re.compile(rf"(?:{NAMING})[ \t\u00a0]*[,:]?[ \t\u00a0]*{QUOTED_ANY}")
+# `Leland, in his "Algonquin Legends,"`: a possessive before quotation marks, after `in`.
+QUOTED_HIS = re.compile(rf"(?:his|her|their|seinem|ihrem){SP}{QUOTED_ANY}")
+IN_BEFORE = re.compile(r"\b(?:in|In)[ \t\u00a0]+$")
+SENTENCE_BREAK = re.compile(r"[.!?][ \t\u00a0]+[^\W\d_]")
+MAX_QUOTED_WORDS = 20
+CLAUSE_BEFORE = re.compile(r"[^.;!?\n]*$")
 OTHER_CUES = (
     "his|her|their|See|see|Cf|cf|account|discussion|analysis|survey|treatment|overview|portrait"
 )
-CUE_WORDS = [*GENRES.split("|"), *OTHER_CUES.split("|")]
+NAMING_CUES = "titled|entitled|intitulé|intitulée|titulado|titulada|betitelt|unter|mit"
+CUE_WORDS = sorted(
+    {
+        *QUOTED_GENRES.replace("[ ]", " ").split("|"),
+        *OTHER_CUES.split("|"),
+        *NAMING_CUES.split("|"),
+        "seinem",
+        "ihrem",
+    }
+)
 # Starting with the character before the word lets the engine skip ahead fast. (Cue words
 # such as `his` stand inside many words, so one literal search per word is slower here.)
 CUE = re.compile(rf"(?:^|[\s(“‘\"—–])(?P<cue>{alternation(CUE_WORDS)})\b")
@@ -274,11 +312,48 @@ def see_work(text: str, match: re.Match[str]) -> list[Named]:
     return [Named(start, start + len(title), title, person_names(person), match.group("year"))]
 
 
+def quoted_work(text: str, match: re.Match[str]) -> list[Named]:
+    """A title in quotation marks that a genre noun or a naming word vouches for."""
+    return quoted_named(text, match, title_case=False)
+
+
+def quoted_naming(text: str, match: re.Match[str]) -> list[Named]:
+    """`a piece titled "..."`, but not `The 1st Sonata is entitled "..."`: what the clause
+    before says is entitled is music, a project or a site, not a work cited."""
+    clause = CLAUSE_BEFORE.search(text, max(0, match.start() - 80), match.start())
+    words = set(re.findall(r"[a-z]+", clause.group().lower())) if clause else set()
+    if words & NAMED_AS:
+        return []
+    return quoted_named(text, match, title_case=False)
+
+
+def quoted_after_his(text: str, match: re.Match[str]) -> list[Named]:
+    """`in his "Algonquin Legends"`: with no noun, the words must read as a title."""
+    if not IN_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return []
+    return quoted_named(text, match, title_case=True)
+
+
+def quoted_named(text: str, match: re.Match[str], title_case: bool) -> list[Named]:
+    start = match.start("quoted")
+    title = match.group("quoted").rstrip(" .,;:")
+    if not title[:1].isupper() or len(title.split()) > MAX_QUOTED_WORDS:
+        return []
+    if SENTENCE_BREAK.search(title) or (title_case and not is_title_case(title)):
+        return []  # a quotation of a sentence or two, not a title
+    if is_person(title) or (title_case and names_an_institution(title)):
+        return []
+    return [Named(start, start + len(title), title, author_before(text, match.start()))]
+
+
 Reader = Callable[[str, re.Match[str]], list[Named]]
 # In order of precedence at one cue: `see Author, Title` before a genre noun's title.
 CUE_READERS: tuple[tuple[re.Pattern[str], Reader], ...] = (
     (SEE, see_work),
+    (QUOTED_GENRE, quoted_work),
+    (QUOTED_NAMING, quoted_naming),
     (GENRE_CUE, genre_work),
+    (QUOTED_HIS, quoted_after_his),
     (HIS, pronoun_work),
 )
 SCANS: tuple[Callable[[str], Iterator[Named]], ...] = (by_cues, by_possessive, by_author_after)
@@ -298,6 +373,8 @@ def repeats(text: str, named: list[Named], claimed: Spans) -> list[Named]:
             end = start + len(title)
             if not (is_quoted(text, start, end) or plain_use(text, start, end, title)):
                 continue
+            if alone_on_line(text, start, end):
+                continue  # a heading, an entry of a table of contents
             if claimed.claim(start, end):
                 found.append(Named(start, end, title, titles[title]))
     return found
@@ -349,6 +426,27 @@ def occurrences(text: str, title: str) -> Iterator[int]:
         if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
             yield at
         at = text.find(title, at + 1)
+
+
+# What may stand around a title that is the whole of its line: a heading's marks and
+# number (`## 3.3 `, `Main article: `), quotation marks, italics.
+HEADING = re.compile(r"[\s#*_>|\-•\d.\"“”‘’'«»]*(?:[A-Z][a-z]+(?: [a-z]+)?:\s*)?[\"“‘'«*_]*")
+HEADING_END = re.compile(r"[\s*_\"”’'».:;,!?]*")
+HEADING_REACH = 40  # characters of marks and label around a heading's title, at most
+
+
+def alone_on_line(text: str, start: int, end: int) -> bool:
+    """The span is the whole of its line but for a heading's marks or a label (a heading's
+    marks are short: only HEADING_REACH characters either side are read)."""
+    line_start = text.rfind("\n", max(0, start - HEADING_REACH - 1), start) + 1
+    line_end = text.find("\n", end, end + HEADING_REACH + 1)
+    if line_end < 0:
+        line_end = len(text) if len(text) - end <= HEADING_REACH else -1
+    if (line_start == 0 and start > HEADING_REACH) or line_end < 0:
+        return False
+    return bool(HEADING.fullmatch(text, line_start, start)) and bool(
+        HEADING_END.fullmatch(text, end, line_end)
+    )
 
 
 def is_quoted(text: str, start: int, end: int) -> bool:

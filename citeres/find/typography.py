@@ -14,6 +14,7 @@ import re
 
 from citeres.find.titles import (
     INITIALS,
+    PERSON,
     clean_person,
     head_word,
     strip_title,
@@ -28,7 +29,15 @@ EMPHASISED = re.compile(
     r"(?<![\w*_])(?P<mark>[*_])(?P<title>[^\W\d_][^*_\n]{0,200}?[^\s*_])(?P=mark)(?![\w*_])"
 )
 INITIAL = re.compile(INITIALS)
-SENTENCE_INSIDE = re.compile(r"[.!?;]\s+\S")
+# A full stop inside is a sentence's end, unless it ends an abbreviation or an initial
+# (`Life of Dr. Bentley`, `St. Paul`, `E. M. Forster`).
+# Where the span itself ends with a full stop it is a sentence or a credit (`From Mr.
+# Métivier.`), and every full stop counts.
+SENTENCE_INSIDE = re.compile(
+    r"(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr|Mt|Ft|Co|No))(?<!\b(?:Mrs|Vol|Rev))(?<!\b[A-Z])[.!?;]\s+\S"
+)
+STOP_INSIDE = re.compile(r"[.!?;]\s+\S")
+WHOLE_PERSON = re.compile(PERSON)
 # A caption's or a part's label set in italics: `*Figure 3.*`, `_Chapter IV_`.
 LABEL = re.compile(
     r"(?:Figure|Fig|Table|Plate|Map|Chart|Chapter|Section|Part|Appendix|Illustration|No)\.?"
@@ -56,7 +65,8 @@ NAME_NOUNS = frozenset(
 # go to hear the *Magic Flute*`, `whistling *The Land of the Leal*`.
 MUSIC = frozenset(
     "opera operas oratorio oratorios sonata sonatas cantata cantatas symphony concerto "
-    "overture mass song songs hymn aria ballet hear heard sing sang sung whistling".split()
+    "overture mass song songs hymn aria ballet hear heard sing sang sung whistling "
+    "movement movements".split()
 )
 NAMED_AS = (
     NAME_NOUNS
@@ -80,7 +90,11 @@ def find(document: Document) -> tuple[list[Mention], list[Problem]]:
         title_end = start + len(title)
         if not reads_as_title(title) or periodical_named(text, title, title_end, linked):
             continue
-        if used_as_name(text, title, after_marks(text, title_end, linked)) or named_as(text, start):
+        if (
+            used_as_name(text, title, after_marks(text, title_end, linked))
+            or named_as(text, start)
+            or head_word(title) in NAME_NOUNS  # `*The Driskell Papers Project*`
+        ):
             names.add(title.casefold())  # `the *Old Weather* transcriptions`: a project
             continue
         titles.append((start, title))
@@ -137,14 +151,18 @@ def reads_as_title(title: str) -> bool:
     words = title.split()
     if not 2 <= len(words) <= MAX_WORDS or not title[0].isupper():
         return False
-    if word_count(title) < 2 or SENTENCE_INSIDE.search(title) or LABEL.match(title):
+    inside = STOP_INSIDE if title.endswith(".") else SENTENCE_INSIDE
+    if word_count(title) < 2 or inside.search(title) or LABEL.match(title):
         return False
     return not is_person(title)
 
 
 def is_person(title: str) -> bool:
-    """`Hannah Arendt`, `E. H. Carr`: a given name or initials first, a name after."""
+    """`Hannah Arendt`, `E. H. Carr`: a given name or initials first, a name after, and
+    nothing but the name (`Mary Russell Mitford and Her Surroundings` is a title)."""
     first = title.split()[0]
+    if WHOLE_PERSON.fullmatch(title) is None:
+        return False
     return clean_person(title) == title and (
         first.lower() in tagger.given_names() or INITIAL.fullmatch(first) is not None
     )
