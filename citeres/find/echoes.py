@@ -30,6 +30,7 @@ from citeres.text import main_title
 # The citations whose titles a writer goes on to use: full ones, list entries, short forms.
 SOURCES = {Kind.FULL, Kind.FURTHER_READING, Kind.SHORT, Kind.OPCIT, Kind.PARENTHETICAL}
 ARTICLE = re.compile(r"(?:The|A|An|Der|Die|Das|Le|La|Les|El|Los|Il)\s+")
+BARE_WORDS = 3  # words of a title its work's name in prose even without quotes or italics
 MAX_WORDS = 12  # a longer title is never written out again in running text
 # A capitalised word next to a use: the use is part of a longer name (`the Mozilla
 # Manifesto Foundation`, `New Data Feminism`), not the title.
@@ -193,7 +194,7 @@ def title_forms(citations: Sequence[Citation], anchors: Sequence[int | None]) ->
         if citation.kind not in SOURCES or not ref.title or anchor is None:
             continue
         for form, whole in forms_of(ref.title):
-            bare = whole and (bool(ref.authors) or GENRE.search(form) is not None)
+            bare = whole and (GENRE.search(form) is not None or (bool(ref.authors) and long(form)))
             other = named.get(form)
             if other is None:
                 named[form] = Form(anchor, bare)
@@ -202,6 +203,12 @@ def title_forms(citations: Sequence[Citation], anchors: Sequence[int | None]) ->
             elif bare and not other.bare:
                 named[form] = Form(anchor, True)
     return {form: kept for form, kept in named.items() if form not in clashing}
+
+
+def long(form: str) -> bool:
+    """Three words or more: a two-word title (`Dataset Retrieval`) is as often the name of
+    the subject an essay writes about, and is a title only when marked as one."""
+    return len(form.split()) >= BARE_WORDS
 
 
 @lru_cache(maxsize=65536)  # a work's title comes back in each of its short forms
@@ -227,7 +234,9 @@ def is_name(form: str) -> bool:
 
 
 def marked(text: str, start: int, end: int) -> bool:
-    """In quotation marks."""
+    """In quotation marks, a comma or stop before the closing one (`"Stochastic Parrots,"`)."""
+    if end < len(text) and text[end] in ",.;:":
+        end += 1
     return start > 0 and end < len(text) and text[start - 1] in OPENING and text[end] in CLOSING
 
 
