@@ -127,3 +127,49 @@ def test_fiction_dialogue_credits_no_one() -> None:
     assert not attribution.is_dialogue("One.\n\nTwo.\n\n“Three.”")
     assert attribution.is_dialogue("'I came,' said he.\n\n'So?'\n\nHe went.")  # straight quotes
     assert rows(attribution.find_sayings, essay) == [(AO, None, "Holmes")]
+
+
+# Credits inside notes are cited at the note: the line of its number, with the number.
+
+NOTES_FILLER = (
+    "The argument of this chapter runs over several lines of plain prose, which say\n"
+    "nothing that could be taken for a note and carry no numbers at all.\n"
+)
+
+
+def credits_in(text: str) -> list[tuple[int, int | None, str]]:
+    from citeres.find import find_all
+
+    mentions, _ = find_all(Document.from_text("essay.txt", text))
+    return [(m.line, m.note, m.raw) for m in mentions if m.kind.value in (A, AO)]
+
+
+def test_a_credit_inside_a_footnote_is_cited_at_the_notes_line() -> None:
+    text = (
+        NOTES_FILLER + "The dance is held at night.[1]\n\n"
+        "[Footnote 1: I never saw it myself. The account which follows\n"
+        "was checked with care, and Dr. Hartley tells me that it is still\n"
+        "danced in the north.]\n\n" + NOTES_FILLER
+    )
+    assert credits_in(text) == [(5, 1, "Dr. Hartley tells")]  # (the credit is on line 6)
+
+
+def test_a_note_that_names_only_its_informant_cites_the_informant() -> None:
+    text = (
+        NOTES_FILLER + "A story of the old mill.[12] And one of the well.[13]\n\n"
+        "[12] From Miss Carter, of Ambleside.\n\n[13] From Thomas Ashby.\n\n" + NOTES_FILLER
+    )
+    assert credits_in(text) == [(5, 12, "Miss Carter"), (7, 13, "Thomas Ashby")]
+
+
+def test_a_note_naming_a_place_or_a_report_credits_no_one() -> None:
+    text = (
+        NOTES_FILLER + "A story of the old mill.[12] And one of the well.[13]\n\n"
+        "[12] From Boston.\n\n[13] According to the report, it was rebuilt.\n\n" + NOTES_FILLER
+    )
+    assert credits_in(text) == []
+
+
+def test_a_participle_is_no_credit() -> None:
+    text = "Of Black Cat.\nThe Black Cat referred to is not the hero of the tale.\n"
+    assert rows(attribution.find_sayings, text) == []

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
+from typing import Protocol
 
 from citeres.find.titles import (
     CAP,
@@ -29,6 +30,7 @@ from citeres.find.titles import (
 from citeres.find.words import LiteralScan
 from citeres.identity import UPPER, YEAR
 from citeres.model import Document, Kind, Mention, Problem, ProblemKind, Reference
+from citeres.text import squash
 
 # A signature after a closing quotation mark, or alone on the line after one. Each dash
 # leads its own pattern (see LiteralScan); a hyphen counts only when set off by spaces:
@@ -60,39 +62,59 @@ CITED_IN_SENTENCE = re.compile(r"\([^()]*\bpp?\.[ ]?\d")
 def find(document: Document) -> tuple[list[Mention], list[Problem]]:
     mentions: list[Mention] = []
     problems: list[Problem] = []
-    signatures = SIGNED_BY_DASH.finditer(document.text) + SIGNED_BY_HYPHEN.finditer(document.text)
-    for match in sorted(signatures, key=lambda m: m.start()):
-        signed(document, match, mentions, problems)
-    for match in CREDITED.finditer(document.text):
-        credited(document, match, mentions, problems)
+    for start, end, kind, reference, person in signed_and_credited(document.text):
+        mentions.append(mention(document, start, end, kind, reference))
+        if reference.title is None:
+            problems.append(vague(document, start, vague_message(kind, person)))
     mentions.sort(key=lambda m: m.start)
     return mentions, problems
 
 
-def signed(
-    document: Document, match: re.Match[str], mentions: list[Mention], problems: list[Problem]
-) -> None:
+# (start, end, kind, reference, the person as written)
+Found = tuple[int, int, Kind, Reference, str]
+
+
+def signed_and_credited(text: str) -> list[Found]:
+    """Signed quotations and `According to X` credits in `text`, as (start, end, kind,
+    reference)."""
+    found: list[Found] = []
+    signatures = SIGNED_BY_DASH.finditer(text) + SIGNED_BY_HYPHEN.finditer(text)
+    for match in sorted(signatures, key=lambda m: m.start()):
+        signature = signed(text, match)
+        if signature is not None:
+            found.append(signature)
+    for match in CREDITED.finditer(text):
+        credit = credited(text, match)
+        if credit is not None:
+            found.append(credit)
+    return found
+
+
+def vague_message(kind: Kind, person: str) -> str:
+    if kind is Kind.ATTRIBUTION:
+        return f"quotation signed by {person} names no work; supply the source"
+    return f"view attributed to {person} names no work; supply the source"
+
+
+def signed(text: str, match: re.Match[str]) -> Found | None:
     person = match.group("person")
     if clean_person(person) != person:
-        return
-    before = BEFORE_DASH.search(document.text, max(0, match.start() - 20), match.start())
+        return None
+    before = BEFORE_DASH.search(text, max(0, match.start() - 20), match.start())
     if before is None:
-        return
+        return None
     window = max(0, before.start() - 200)
-    if not before.group("quote") and not QUOTE_END.search(document.text, window, before.start()):
-        return
+    if not before.group("quote") and not QUOTE_END.search(text, window, before.start()):
+        return None
     title, year = signature_rest(match.group("rest"))
     if title is None and year is None and match.group("rest"):
-        return  # `– Smith, who ...`: a dash in a sentence, not a signature
+        return None  # `– Smith, who ...`: a dash in a sentence, not a signature
     start, end = (
         match.start("person"),
         match.end("rest") if match.group("rest") else match.end("person"),
     )
     reference = Reference(authors=person_names(person), title=title, year=year)
-    mentions.append(mention(document, start, end, Kind.ATTRIBUTION, reference))
-    if title is None:
-        message = f"quotation signed by {person} names no work; supply the source"
-        problems.append(vague(document, start, message))
+    return start, end, Kind.ATTRIBUTION, reference, person
 
 
 def signature_rest(rest: str | None) -> tuple[str | None, str | None]:
@@ -107,20 +129,15 @@ def signature_rest(rest: str | None) -> tuple[str | None, str | None]:
     return title or None, year.group("year") if year else None
 
 
-def credited(
-    document: Document, match: re.Match[str], mentions: list[Mention], problems: list[Problem]
-) -> None:
+def credited(text: str, match: re.Match[str]) -> Found | None:
     people = match.group("people")
     first = people.split(" and ")[0].split(",")[0]
     if clean_person(first) != first or len(first.split()) < 2:
-        return  # a full name: a historian cited, not a historical actor talked about
-    if already_sourced(document.text, match.end()):
-        return
+        return None  # a full name: a historian cited, not a historical actor talked about
+    if already_sourced(text, match.end()):
+        return None
     reference = Reference(authors=person_names(people))
-    start = match.start("cue")
-    mentions.append(mention(document, start, match.end(), Kind.AUTHOR_ONLY, reference))
-    message = f"view attributed to {people} names no work; supply the source"
-    problems.append(vague(document, start, message))
+    return match.start("cue"), match.end(), Kind.AUTHOR_ONLY, reference, people
 
 
 def already_sourced(text: str, position: int) -> bool:
@@ -245,31 +262,47 @@ def find_sayings(document: Document) -> tuple[list[Mention], list[Problem]]:
     text = document.text
     if is_dialogue(text):
         return [], []
-    names = NameEvidence(text)
-    listed: dict[str, bool] = {}  # surname → whether a reading-list entry names its work
-    found: list[tuple[int, int, str]] = []
-    for pattern, sign in SAYINGS:
-        for match in frames(text, pattern, sign):
-            sayer = sayer_of(match, names)
-            if sayer is None or sentence_sourced(text, match.start()):
-                continue
-            if work_named_near(text, sayer, match, listed):
-                continue
-            # an inverted frame begins at its verb (`says Kuhnau`), the others at the name
-            start = sayer[0] if match.start() == match.start("person") else match.start()
-            found.append((start, match.end(), sayer[1]))
     mentions: list[Mention] = []
     problems: list[Problem] = []
-    end = -1
-    for start, stop, person in sorted(found):
-        if start < end:
-            continue  # two frames over one credit: `as Spencer observed` is one
-        end = stop
+    for start, stop, person in Sayings(text).found(text):
         reference = Reference(authors=person_names(person))
         mentions.append(mention(document, start, stop, Kind.AUTHOR_ONLY, reference))
         message = f"view attributed to {person} names no work; supply the source"
         problems.append(vague(document, start, message))
     return mentions, problems
+
+
+class Sayings:
+    """The sayings frames over one document, with what they learn of it: the evidence for
+    its names, and which surnames a reading-list entry gives a work."""
+
+    def __init__(self, text: str) -> None:
+        self.whole = text
+        self.names = NameEvidence(text)
+        self.listed: dict[str, bool] = {}  # surname → whether a reading-list entry names its work
+
+    def found(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, person) of each credit in `text` (the document's sentences view, or
+        a part of it), in text order, one for frames that overlap."""
+        found: list[tuple[int, int, str]] = []
+        for pattern, sign in SAYINGS:
+            for match in frames(text, pattern, sign):
+                sayer = sayer_of(match, self.names)
+                if sayer is None or sentence_sourced(text, match.start()):
+                    continue
+                if work_named_near(text, sayer, match, self.listed, self.whole):
+                    continue
+                # an inverted frame begins at its verb (`says Kuhnau`), the others at the name
+                start = sayer[0] if match.start() == match.start("person") else match.start()
+                found.append((start, match.end(), sayer[1]))
+        kept: list[tuple[int, int, str]] = []
+        end = -1
+        for start, stop, person in sorted(found):
+            if start < end:
+                continue  # two frames over one credit: `as Spencer observed` is one
+            end = stop
+            kept.append((start, stop, person))
+        return kept
 
 
 def frames(text: str, pattern: re.Pattern[str], sign: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -321,6 +354,7 @@ INSIDE_SENTENCE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
 ARTICLES = frozenset({"The", "A", "An"})
 QUOTE_BEFORE = re.compile(r"[,!?][’'”\"][ ]$")
 QUOTE_NEXT = re.compile(r",?[ ][“\"‘]")
+PARTICIPLE_NEXT = re.compile(r"[ ](?:is|was|are|were)\b")
 
 
 def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | None:
@@ -335,6 +369,10 @@ def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | Non
         return None  # (after a quotation, `‘…,’ Miss Mitford writes.` credits it)
     if weak == "said" and QUOTE_NEXT.match(match.string, match.end()):
         return None  # `Wewillemuck said, "Why ...`: a story's dialogue
+    if (groups.get("verb") or "").startswith("referred") and PARTICIPLE_NEXT.match(
+        match.string, match.end()
+    ):
+        return None  # `the Black Cat referred to is not Glooscap`: a participle, no one speaks
     start, person = match.start("person"), match.group("person")
     words = person.split()
     while len(words) > 1 and words[0] in NOT_PEOPLE:
@@ -360,15 +398,16 @@ def plain_credit(groups: dict[str, str | None], family: str, names: NameEvidence
 
 
 def work_named_near(
-    text: str, sayer: tuple[int, str], match: re.Match[str], listed: dict[str, bool]
+    text: str, sayer: tuple[int, str], match: re.Match[str], listed: dict[str, bool], whole: str
 ) -> bool:
     """The person's work is named: anywhere as a reading list writes it (`Vansina, Oral
     Tradition as History (1985)`), just before the credit as a possessive (`Sartre’s
     masterpiece Critique`), or in its sentence (`Filtzer showed in his book Soviet
-    Workers`). The view is then that work's, found by the finders of works."""
+    Workers`). The view is then that work's, found by the finders of works. Reading lists
+    are looked for in `whole`, the document `text` is part of."""
     family = re.escape(sayer[1].split()[-1])
     if family not in listed:  # once a document and name: the search reads the whole text
-        entry = re.search(rf"(?m:{ENTRY_START}{ENTRY_HEAD}{family},[ ]{ENTRY_TAIL})", text)
+        entry = re.search(rf"(?m:{ENTRY_START}{ENTRY_HEAD}{family},[ ]{ENTRY_TAIL})", whole)
         listed[family] = entry is not None
     if listed[family]:
         return True
@@ -440,3 +479,103 @@ def sentence_end(text: str, position: int) -> int:
         if len(QUOTE_MARKS.findall(text, position, stop.end())) % 2 == 0:
             return stop.end()
     return limit
+
+
+# Credits inside notes: `[Footnote 19: ... Dr. Boas tells me ...]`, `[73] From Rachel
+# Duport.` Each is reported at its note's line with its number, as every citation of a
+# note is (notes.py), once a person a note.
+
+
+class NoteSpan(Protocol):
+    """A note's text (start, end), the line of its number, and the number."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def number(self) -> int: ...
+
+
+# A note that is only its informant: `From Rachel Duport.`, `From one of the Le Poidevins,
+# of Pleinheaume.`, `Told by Mrs. Ozanne.`: the informant is the source of the story it
+# marks. (A place or a book would come after `From` as well: a person is an honorific, a
+# given name or initials before the surname.)
+INFORMANT_NOTE = re.compile(
+    rf"[ \t]*(?:From|Told[ ]by|Related[ ]by|Collected[ ]by|Communicated[ ]by|Given[ ]by)"
+    rf"[ ](?:one[ ]of[ ]the[ ])?(?P<person>{SAYER})(?:,[ ][^\n.]{{1,80}})?\.?[ \t]*"
+)
+
+
+def find_in_notes(
+    document: Document, notes: Sequence[NoteSpan]
+) -> tuple[list[Mention], list[Problem]]:
+    """The credits to a person inside the notes: signed quotations, `According to X`,
+    sayings frames, and notes that name only their informant."""
+    from citeres.find import WRAP  # (the package imports this module)
+
+    text = document.text
+    if not notes or is_dialogue(text):
+        return [], []
+    sayings = Sayings(text)
+    mentions: list[Mention] = []
+    problems: list[Problem] = []
+    for note in notes:
+        view = WRAP.sub(" ", text[note.start : note.end])  # the note's sentences view
+        seen: set[str] = set()
+        for start, end, kind, reference, person in credits_in_note(view, sayings):
+            family = reference.authors[0].family if reference.authors else person
+            if family in seen:
+                continue
+            seen.add(family)
+            start, end = note.start + start, note.start + end
+            raw = squash(text[start:end])
+            mentions.append(
+                Mention(
+                    path=document.path,
+                    line=note.line,
+                    start=start,
+                    end=end,
+                    kind=kind,
+                    raw=raw,
+                    note=note.number,
+                    reference=reference,
+                )
+            )
+            if reference.title is None:
+                problems.append(vague_at(document, note.line, vague_message(kind, person)))
+    return mentions, problems
+
+
+def credits_in_note(view: str, sayings: Sayings) -> list[Found]:
+    informant = INFORMANT_NOTE.fullmatch(view)
+    if informant is not None:
+        person = informant_of(informant)
+        if person is None:
+            return []
+        start, end = informant.start("person"), informant.end("person")
+        return [(start, end, Kind.AUTHOR_ONLY, Reference(authors=person_names(person)), person)]
+    found = signed_and_credited(view)
+    for start, end, person in sayings.found(view):
+        reference = Reference(authors=person_names(person))
+        found.append((start, end, Kind.AUTHOR_ONLY, reference, person))
+    return sorted(found, key=lambda f: f[0])
+
+
+def informant_of(match: re.Match[str]) -> str | None:
+    """The informant a note names, or None when the words may name a place or a thing."""
+    words = match.group("person").split()
+    family = words[-1]
+    if family in NOT_PEOPLE or family.lower() in NOT_WORKS or words[0] in NOT_PEOPLE:
+        return None
+    if not (match.group("honorific") or match.group("initials") or len(words) > 1):
+        return None  # `From Boston.`
+    return " ".join(words)
+
+
+def vague_at(document: Document, line: int, message: str) -> Problem:
+    return Problem(
+        path=document.path, line=line, kind=ProblemKind.VAGUE_ATTRIBUTION, message=message
+    )
