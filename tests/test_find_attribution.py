@@ -30,6 +30,14 @@ CASES = [
         "(reflected in the works of Theodore Draper and Harvey Klehr) has been to paint",
         [(AO, None, "Draper")],
     ),
+    # Signatures in italics, as Gutenberg texts print them; a story signed by its informant.
+    ("    “And elvish sprites.”\n\n                --_Marlowe._\n\nNext.", [(A, None, "Marlowe")]),
+    ("so it sank.--_From Mr. Henry\nOzanne and others._\n\nNext.", [(A, None, "Ozanne")]),
+    ("and so it sank.--_From Ann Ozanne, an old woman of the Vale._\n", [(A, None, "Ozanne")]),
+    # ... but a work signed so is not a person, nor is a signature inside a paragraph.
+    ("and so it sank.--_Ozanne’s Dictionary_, page 36.\n", []),
+    ("and so it sank.--_From Ann Ozanne._ Then the tide rose.\n", []),
+    ("The list ran on--_Ozanne._\n", []),
     # Must yield nothing: a historical actor, a sourced sentence, a dash inside a sentence.
     ("According to Lenin it was more important to end the war.", []),
     ("According to Lenin, “He who seeks to advance toward socialism.”4", []),

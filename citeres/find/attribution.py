@@ -83,6 +83,10 @@ def signed_and_credited(text: str) -> list[Found]:
         signature = signed(text, match)
         if signature is not None:
             found.append(signature)
+    for at in EMPHASIS_DASH.finditer(text):
+        signature = emphasised_signature(text, at.start())
+        if signature is not None:
+            found.append(signature)
     for match in CREDITED.finditer(text):
         credit = credited(text, match)
         if credit is not None:
@@ -579,3 +583,65 @@ def vague_at(document: Document, line: int, message: str) -> Problem:
     return Problem(
         path=document.path, line=line, kind=ProblemKind.VAGUE_ATTRIBUTION, message=message
     )
+
+
+# A signature set in italics, as Project Gutenberg texts print them: `--_Wordsworth._` under
+# an epigraph, `...for luck.--_From Mr. Isaac Le Patourel and others._` ending a story
+# (the informant who told it), `--_Collected by Mr. J. Linwood Pitts, of the Library._`.
+# It ends its paragraph, and follows a closing quotation mark, a sentence's stop, or (alone
+# on its line) a paragraph that ends with a quotation.
+EMPHASIS_DASH = re.compile(r"(?:--|[–—―])(?=[_*])")
+SIGNATURE_LEAD = (
+    r"(?:From|Collected[ ]by|Told[ ]by|Related[ ]by|Communicated[ ]by|Contributed[ ]by)[ ]"
+)
+EMPHASISED = re.compile(
+    rf"(?:--|[–—―])(?P<mark>[_*])(?:{SIGNATURE_LEAD})?(?P<person>{SAYER})"
+    rf"(?:[ ]and[ ]others|,[ ](?P<rest>[^_*\n]{{1,120}}?))?\.?(?P=mark)\.?[ \t]*"
+)
+SIGNATURE_REACH = 200  # characters from the dash to the end of its paragraph
+STOP_BEFORE = re.compile(r"[.!?][”\"’»]?$|[”\"’»]$")
+
+
+def emphasised_signature(text: str, dash: int) -> Found | None:
+    """The signature in italics at `dash`, or None: it must end its paragraph, and follow
+    a stop or a quotation (`“…humanities.”` above it, `…for luck.--_From …_`)."""
+    end = paragraph_end(text, dash, dash + SIGNATURE_REACH)
+    if end is None:
+        return None
+    window = text[dash:end].replace("\n", " ")  # a signature may wrap: `--_From Mr.\nMétivier._`
+    match = EMPHASISED.fullmatch(window)
+    if match is None:
+        return None
+    line_start = text.rfind("\n", 0, dash) + 1
+    before = text[line_start:dash]
+    if before.strip():
+        if not STOP_BEFORE.search(before):
+            return None
+    elif not QUOTE_END.search(text, max(0, line_start - SIGNATURE_REACH), line_start):
+        return None
+    person = match.group("person")
+    if any(mark in person for mark in APOSTROPHES):
+        return None  # `--_Métivier’s Dictionary_`: a work
+    words = person.split()
+    if words[0] in NOT_PEOPLE or words[-1] in NOT_PEOPLE or words[-1].lower() in NOT_WORKS:
+        return None
+    title, year = signature_rest(match.group("rest"))
+    reference = Reference(authors=person_names(person), title=title, year=year)
+    start = dash + match.start("person")
+    stop = dash + (match.end("rest") if match.group("rest") else match.end("person"))
+    return start, stop, Kind.ATTRIBUTION, reference, person
+
+
+APOSTROPHES = "’'"
+
+
+def paragraph_end(text: str, start: int, limit: int) -> int | None:
+    """The end of the paragraph `start` is in (a blank line, or the text's end), when it
+    comes before `limit`."""
+    blank = BLANK_LINE.search(text, start, min(len(text), limit + 2))
+    if blank is not None:
+        return blank.start()
+    return len(text) if len(text) <= limit else None
+
+
+BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
