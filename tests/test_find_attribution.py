@@ -38,6 +38,15 @@ CASES = [
     ("and so it sank.--_Ozanne’s Dictionary_, page 36.\n", []),
     ("and so it sank.--_From Ann Ozanne._ Then the tide rose.\n", []),
     ("The list ran on--_Ozanne._\n", []),
+    # A lone surname the text writes as a name, ending its phrase.
+    ("Of Garnett.\nAccording to Garnett, the song was old.", [(AO, None, "Garnett")]),
+    ("Of Holt.\nIt was, according to Holt and Garnett, a late song.", [(AO, None, "Holt")]),
+    ("Of Holt.\nas one is led by the works of Holt to believe.", [(AO, None, "Holt")]),
+    # ... never a tradition, a report, a country, or a word the text also writes in lower case.
+    ("According to tradition, the mill was built by monks.", []),
+    ("According to the report, the mill was built by monks.", []),
+    ("The islands are claimed by Argentina, which disputes it.", []),
+    ("According to Rumour, it burned.\nrumour has it so.", []),
     # Must yield nothing: a historical actor, a sourced sentence, a dash inside a sentence.
     ("According to Lenin it was more important to end the war.", []),
     ("According to Lenin, “He who seeks to advance toward socialism.”4", []),

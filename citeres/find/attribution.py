@@ -16,6 +16,7 @@ from typing import Protocol
 
 from citeres.find.titles import (
     CAP,
+    FOLLOWERS,
     IDEOLOGY_ENDINGS,
     INITIALS,
     NOT_PEOPLE,
@@ -74,10 +75,12 @@ def find(document: Document) -> tuple[list[Mention], list[Problem]]:
 Found = tuple[int, int, Kind, Reference, str]
 
 
-def signed_and_credited(text: str) -> list[Found]:
+def signed_and_credited(text: str, names: NameEvidence | None = None) -> list[Found]:
     """Signed quotations and `According to X` credits in `text`, as (start, end, kind,
-    reference)."""
+    reference, person); `names` is the evidence for lone surnames (the text's own when
+    None)."""
     found: list[Found] = []
+    names = NameEvidence(text) if names is None else names
     signatures = SIGNED_BY_DASH.finditer(text) + SIGNED_BY_HYPHEN.finditer(text)
     for match in sorted(signatures, key=lambda m: m.start()):
         signature = signed(text, match)
@@ -88,7 +91,7 @@ def signed_and_credited(text: str) -> list[Found]:
         if signature is not None:
             found.append(signature)
     for match in CREDITED.finditer(text):
-        credit = credited(text, match)
+        credit = credited(text, match, names)
         if credit is not None:
             found.append(credit)
     return found
@@ -133,15 +136,53 @@ def signature_rest(rest: str | None) -> tuple[str | None, str | None]:
     return title or None, year.group("year") if year else None
 
 
-def credited(text: str, match: re.Match[str]) -> Found | None:
+def credited(text: str, match: re.Match[str], names: NameEvidence) -> Found | None:
+    """A view credited to a full name (`According to Philip Foner`), or to a lone surname
+    the document writes as a name (`according to Leland, Pookjinsquess sang`) that ends
+    its phrase: `According to Lenin it was` narrates what an actor thought."""
     people = match.group("people")
     first = people.split(" and ")[0].split(",")[0]
-    if clean_person(first) != first or len(first.split()) < 2:
-        return None  # a full name: a historian cited, not a historical actor talked about
-    if already_sourced(text, match.end()):
+    if clean_person(first) != first:
+        return None
+    end = match.end()
+    if len(first.split()) < 2:
+        lone = lone_credit(text, match, names)
+        if lone is None:
+            return None
+        people, end = lone
+    if already_sourced(text, end):
         return None
     reference = Reference(authors=person_names(people))
-    return match.start("cue"), match.end(), Kind.AUTHOR_ONLY, reference, people
+    return match.start("cue"), end, Kind.AUTHOR_ONLY, reference, people
+
+
+# A lone surname, or two joined by `and`, that ends its phrase; after `the works of`
+# a word that may follow a name will do too (`the works of Schoolcraft to believe`).
+LONE = re.compile(rf"(?P<people>{CAP}(?:[ ]and[ ]{CAP})?)(?=[,.;:)]|--|[ ]?[–—])")
+LONE_AFTER_NOUN = re.compile(rf"(?P<people>{CAP}(?:[ ]and[ ]{CAP})?)(?=[ ](?P<next>[a-z]+)\b)")
+
+
+def lone_credit(text: str, match: re.Match[str], names: NameEvidence) -> tuple[str, int] | None:
+    """(people, end) of a credit to lone surnames after `according to` or `the works of`,
+    each with the document's evidence that it is a name (NameEvidence.lone_surname), or
+    None."""
+    at, cue = match.start("people"), match.group("cue")
+    if cue.endswith("by"):
+        return None  # `claimed by Argentina`: a verb's agent may be a country or a body
+    lone = LONE.match(text, at)
+    if lone is None and cue.endswith("of"):
+        lone = LONE_AFTER_NOUN.match(text, at)
+        if lone is not None and lone.group("next") not in FOLLOWERS:
+            lone = None
+    if lone is None:
+        return None
+    people = lone.group("people")
+    for family in people.split(" and "):
+        if family in NOT_PEOPLE or family.endswith(IDEOLOGY_ENDINGS):
+            return None
+        if family.lower() in NOT_WORKS or not names.lone_surname(family):
+            return None
+    return people, lone.end("people")
 
 
 def already_sourced(text: str, position: int) -> bool:
@@ -354,7 +395,7 @@ class NameEvidence:
         return word.casefold() not in self.lower and word in self.inside
 
 
-INSIDE_SENTENCE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
+INSIDE_SENTENCE = re.compile(r"(?<=[\w,;][ \n])[^\W\d_]+")  # (a wrapped line may break there)
 ARTICLES = frozenset({"The", "A", "An"})
 QUOTE_BEFORE = re.compile(r"[,!?][’'”\"][ ]$")
 QUOTE_NEXT = re.compile(r",?[ ][“\"‘]")
@@ -561,7 +602,7 @@ def credits_in_note(view: str, sayings: Sayings) -> list[Found]:
             return []
         start, end = informant.start("person"), informant.end("person")
         return [(start, end, Kind.AUTHOR_ONLY, Reference(authors=person_names(person)), person)]
-    found = signed_and_credited(view)
+    found = signed_and_credited(view, sayings.names)
     for start, end, person in sayings.found(view):
         reference = Reference(authors=person_names(person))
         found.append((start, end, Kind.AUTHOR_ONLY, reference, person))
