@@ -101,7 +101,12 @@ SAYINGS = [
     ("Of Mitford.\n‘It was late,’ Miss Mitford writes. ‘The room was cold.’", one("Mitford")),
     ("Of Brown.\nMrs. Brown tells me there is a story of the hump.", one("Brown")),
     ("the voice of Mr. Hutton in the following passage: “It was.”", one("Hutton")),
+    ("The account which follows was obtained from Mrs. Hale, who saw it.", one("Hale")),
+    ("On my visit I heard from Thomas Rudd a story of the flood.", one("Rudd")),
+    ("This piece of information was furnished by Mary le Marchant.", one("Marchant")),
     # Must yield nothing.
+    ("The grain was obtained from New York and sold at once.", []),  # a place
+    ("The grain was obtained from Canada.\nOf Canada.", []),
     ("Reality says otherwise.", []),  # named once, no manner word to vouch for it
     ("Of Mozilla.\nMozilla believes the web is open. See mozilla.org.", []),  # lower case too
     ("- E.H. Carr, What Is History? (1961), Ch. 1.\n- Carr says historians choose.", []),

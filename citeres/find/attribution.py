@@ -31,6 +31,7 @@ from citeres.find.titles import (
 from citeres.find.words import LiteralScan
 from citeres.identity import UPPER, YEAR
 from citeres.model import Document, Kind, Mention, Problem, ProblemKind, Reference
+from citeres.parse import tagger
 from citeres.text import squash
 
 # A signature after a closing quotation mark, or alone on the line after one. Each dash
@@ -271,10 +272,21 @@ FOLLOWING = rf"(?<![\w.’'-])(?P<person>{SAYER})[ ]in[ ]the[ ]following[ ](?:wo
 # Each frame with the words it cannot match without, found first at memory speed: only the
 # paragraphs holding them are read with the frame (most paragraphs hold none).
 FORWARD_SIGN = rf"\b(?:{alternatives(CREDITING_ALONE)}|{alternatives(CREDITING_WITH_COMPLEMENT)})\b"
+# Information credited to the person it came from: `The description which follows was
+# obtained from Mrs. Brown`, `This piece of information was furnished by Caroline le
+# Tullier`. A place or a body may stand there too (`obtained from New York`), so the
+# person is named as people are: an honorific, initials, or a given name first (informant).
+SOURCE_VERBS = "obtained|learned|learnt|heard|received|gathered"
+INFORMANT_VERBS = "furnished|supplied|communicated"
+FROM_SOURCE = (
+    rf"\b(?P<source>(?:{SOURCE_VERBS})[ ]from|(?:{INFORMANT_VERBS})[ ](?:to[ ]me[ ]|me[ ])?by)"
+    rf"[ ](?P<person>{SAYER})"
+)
 SAYINGS = [
     (re.compile(pattern), re.compile(sign))
     for pattern, sign in (
         (FORWARD, FORWARD_SIGN),
+        (FROM_SOURCE, rf"\b(?:{SOURCE_VERBS}|{INFORMANT_VERBS})[ ]"),
         (INVERTED, rf"\b(?:{INVERTED_VERBS})\b"),
         (WORDS_OF, r"\b(?:[Ww]ords[ ]of|with)[ ]"),
         (FOLLOWING, r"\bin[ ]the[ ]following[ ]"),
@@ -428,10 +440,20 @@ def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | Non
     family = words[-1]
     if family in NOT_PEOPLE or family.endswith(IDEOLOGY_ENDINGS) or family.lower() in NOT_WORKS:
         return None
+    if groups.get("source"):
+        return (start, " ".join(words)) if informant(groups, words) else None
     titled = groups.get("honorific") or groups.get("initials") or len(words) > 1
     if not titled and not names.lone_surname(family) and not plain_credit(groups, family, names):
         return None
     return start, " ".join(words)
+
+
+def informant(groups: dict[str, str | None], words: list[str]) -> bool:
+    """Whether the words name a person as an informant is named: with an honorific,
+    initials, or a given name before the surname (`Peter Selmore`, not `New York`)."""
+    if groups.get("honorific") or groups.get("initials"):
+        return True
+    return len(words) > 1 and words[0].lower() in tagger.given_names()
 
 
 def plain_credit(groups: dict[str, str | None], family: str, names: NameEvidence) -> bool:
