@@ -102,6 +102,10 @@ SAYINGS = [
     ("Of Brown.\nMrs. Brown tells me there is a story of the hump.", one("Brown")),
     ("the voice of Mr. Hutton in the following passage: “It was.”", one("Hutton")),
     ("The account which follows was obtained from Mrs. Hale, who saw it.", one("Hale")),
+    (  # a sentence that names a work of his elsewhere is no reading-list entry
+        "Kuhnau, in Das Orchester (1713), speaks of it.\nLater, Kuhnau relates that it was old.",
+        one("Kuhnau"),
+    ),
     ("On my visit I heard from Thomas Rudd a story of the flood.", one("Rudd")),
     ("This piece of information was furnished by Mary le Marchant.", one("Marchant")),
     # Must yield nothing.

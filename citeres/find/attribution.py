@@ -493,7 +493,9 @@ POSSESSIVE_REACH = 400
 # An entry opens a line or, in a list whose lines the sentences view joined, a bullet.
 ENTRY_START = r"(?:^|(?<=[ ])[-*+•](?=[ ]))"
 ENTRY_HEAD = r"[^\w\n]{0,8}(?:[^\W\d_][^\s,]*[ ]){0,3}"  # a bullet, given names
-ENTRY_TAIL = r"[^\n]{0,200}?(?:\(\d{4}\)|\bpp?\.|\bCh\.)"
+# Not `Mattheson, in his Ehren-Pforte (p. 410), tells us`, `Mattheson, in Das Orchester
+# (1713), speaks`: sentences opening a paragraph.
+ENTRY_TAIL = r"(?!in[ ])[^\n]{0,200}?(?:\(\d{4}\)|\bpp?\.|\bCh\.)"
 # `in his seminal book Soviet Workers`, `in his fine History of ...`, but not `in his preface`.
 IN_HIS_WORK = re.compile(rf"\bin[ ](?:his|her|their)[ ](?:[a-z]+[ ]){{0,3}}[*_“\"‘]?[{UPPER}]")
 
