@@ -108,7 +108,13 @@ SAYINGS = [
     ),
     ("On my visit I heard from Thomas Rudd a story of the flood.", one("Rudd")),
     ("This piece of information was furnished by Mary le Marchant.", one("Marchant")),
+    # A writer's text told in the present: `mentions`, `speaks of`, `gives` need nothing more.
+    ("Of Spitta.\nSpitta mentions the fine fugue of the fourth sonata.", one("Spitta")),
+    ("Of Hontan.\nLa Hontan speaks of the Outchepoues as good warriors.", one("Hontan")),
     # Must yield nothing.
+    ("Of Spitta.\nSpitta mentioned the fugue to his wife.", []),  # the past narrates
+    ("Of Leech.\nThe Leech Lake records show the same.", []),  # a noun
+    ("Of Mozilla.\nMozilla gives users control. See mozilla.org.", []),  # lower case too
     ("The grain was obtained from New York and sold at once.", []),  # a place
     ("The grain was obtained from Canada.\nOf Canada.", []),
     ("Reality says otherwise.", []),  # named once, no manner word to vouch for it

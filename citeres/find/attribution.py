@@ -234,8 +234,13 @@ CREDITING_ALONE = """
 CREDITING_WITH_COMPLEMENT = """
     said writes wrote notes noted stated explains explained tells relates related mentions
     mentioned shows showed shown describes described adds added concludes concluded reports
-    reported records recorded denies denied holds complains complained
+    reported records recorded denies denied holds complains complained speaks_of gives
 """
+# In the present, as an essayist writes of what a writer's text does, a verb of telling
+# credits without a complement: `Spitta mentions the fine fugue`, `La Hontan speaks of the
+# Outchepoues`, `Mr. Métivier gives as his explanation`. (Stories narrate in the past.)
+# (Not `records`, `reports`: nouns too, `the Leech Lake records`.)
+PRESENT_TELLING = frozenset(("mentions", "relates", "describes", "speaks of", "gives"))
 
 
 def alternatives(words: str) -> str:
@@ -422,7 +427,8 @@ def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | Non
     groups = match.groupdict()
     weak = groups.get("weak")
     after_quote = QUOTE_BEFORE.search(match.string, max(0, match.start() - 4), match.start())
-    if weak and groups.get("complement") is None and not groups.get("manner") and not after_quote:
+    bare = weak and groups.get("complement") is None and not groups.get("manner")
+    if bare and not after_quote and weak not in PRESENT_TELLING:
         return None  # (after a quotation, `‘…,’ Miss Mitford writes.` credits it)
     if weak == "said" and QUOTE_NEXT.match(match.string, match.end()):
         return None  # `Wewillemuck said, "Why ...`: a story's dialogue
