@@ -241,6 +241,10 @@ CREDITING_WITH_COMPLEMENT = """
 # Outchepoues`, `Mr. Métivier gives as his explanation`. (Stories narrate in the past.)
 # (Not `records`, `reports`: nouns too, `the Leech Lake records`.)
 PRESENT_TELLING = frozenset(("mentions", "relates", "describes", "speaks of", "gives"))
+# What it tells follows it: `mentions the fine fugue`, `gives as his explanation`.
+TOLD_NEXT = re.compile(
+    rf"[ ](?:(?:the|a|an|his|her|their|this|these|those|also|as|several|many)\b|[{UPPER}“\"‘])"
+)
 
 
 def alternatives(words: str) -> str:
@@ -428,8 +432,11 @@ def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | Non
     weak = groups.get("weak")
     after_quote = QUOTE_BEFORE.search(match.string, max(0, match.start() - 4), match.start())
     bare = weak and groups.get("complement") is None and not groups.get("manner")
-    if bare and not after_quote and weak not in PRESENT_TELLING:
-        return None  # (after a quotation, `‘…,’ Miss Mitford writes.` credits it)
+    # (after a quotation, `‘…,’ Miss Mitford writes.` credits it; `the people Grossman
+    # describes in the cemetery` has no object and narrates)
+    told = weak in PRESENT_TELLING and TOLD_NEXT.match(match.string, match.end())
+    if bare and not after_quote and not told:
+        return None
     if weak == "said" and QUOTE_NEXT.match(match.string, match.end()):
         return None  # `Wewillemuck said, "Why ...`: a story's dialogue
     if (groups.get("verb") or "").startswith("referred") and PARTICIPLE_NEXT.match(
