@@ -15,6 +15,7 @@ from functools import cached_property
 
 from citeres.find.titles import (
     CAP,
+    FOLLOWERS,
     IDEOLOGY_ENDINGS,
     INITIALS,
     NOT_PEOPLE,
@@ -29,6 +30,7 @@ from citeres.find.titles import (
 from citeres.find.words import LiteralScan
 from citeres.identity import UPPER, YEAR
 from citeres.model import Document, Kind, Mention, Problem, ProblemKind, Reference
+from citeres.parse import tagger
 
 # A signature after a closing quotation mark, or alone on the line after one. Each dash
 # leads its own pattern (see LiteralScan); a hyphen counts only when set off by spaces:
@@ -60,39 +62,65 @@ CITED_IN_SENTENCE = re.compile(r"\([^()]*\bpp?\.[ ]?\d")
 def find(document: Document) -> tuple[list[Mention], list[Problem]]:
     mentions: list[Mention] = []
     problems: list[Problem] = []
-    signatures = SIGNED_BY_DASH.finditer(document.text) + SIGNED_BY_HYPHEN.finditer(document.text)
-    for match in sorted(signatures, key=lambda m: m.start()):
-        signed(document, match, mentions, problems)
-    for match in CREDITED.finditer(document.text):
-        credited(document, match, mentions, problems)
+    for start, end, kind, reference, person in signed_and_credited(document.text):
+        mentions.append(mention(document, start, end, kind, reference))
+        if reference.title is None:
+            problems.append(vague(document, start, vague_message(kind, person)))
     mentions.sort(key=lambda m: m.start)
     return mentions, problems
 
 
-def signed(
-    document: Document, match: re.Match[str], mentions: list[Mention], problems: list[Problem]
-) -> None:
+# (start, end, kind, reference, the person as written)
+Found = tuple[int, int, Kind, Reference, str]
+
+
+def signed_and_credited(text: str, names: NameEvidence | None = None) -> list[Found]:
+    """Signed quotations and `According to X` credits in `text`, as (start, end, kind,
+    reference, person); `names` is the evidence for lone surnames (the text's own when
+    None)."""
+    found: list[Found] = []
+    names = NameEvidence(text) if names is None else names
+    signatures = SIGNED_BY_DASH.finditer(text) + SIGNED_BY_HYPHEN.finditer(text)
+    for match in sorted(signatures, key=lambda m: m.start()):
+        signature = signed(text, match)
+        if signature is not None:
+            found.append(signature)
+    for at in EMPHASIS_DASH.finditer(text):
+        signature = emphasised_signature(text, at.start())
+        if signature is not None:
+            found.append(signature)
+    for match in CREDITED.finditer(text):
+        credit = credited(text, match, names)
+        if credit is not None:
+            found.append(credit)
+    return found
+
+
+def vague_message(kind: Kind, person: str) -> str:
+    if kind is Kind.ATTRIBUTION:
+        return f"quotation signed by {person} names no work; supply the source"
+    return f"view attributed to {person} names no work; supply the source"
+
+
+def signed(text: str, match: re.Match[str]) -> Found | None:
     person = match.group("person")
     if clean_person(person) != person:
-        return
-    before = BEFORE_DASH.search(document.text, max(0, match.start() - 20), match.start())
+        return None
+    before = BEFORE_DASH.search(text, max(0, match.start() - 20), match.start())
     if before is None:
-        return
+        return None
     window = max(0, before.start() - 200)
-    if not before.group("quote") and not QUOTE_END.search(document.text, window, before.start()):
-        return
+    if not before.group("quote") and not QUOTE_END.search(text, window, before.start()):
+        return None
     title, year = signature_rest(match.group("rest"))
     if title is None and year is None and match.group("rest"):
-        return  # `– Smith, who ...`: a dash in a sentence, not a signature
+        return None  # `– Smith, who ...`: a dash in a sentence, not a signature
     start, end = (
         match.start("person"),
         match.end("rest") if match.group("rest") else match.end("person"),
     )
     reference = Reference(authors=person_names(person), title=title, year=year)
-    mentions.append(mention(document, start, end, Kind.ATTRIBUTION, reference))
-    if title is None:
-        message = f"quotation signed by {person} names no work; supply the source"
-        problems.append(vague(document, start, message))
+    return start, end, Kind.ATTRIBUTION, reference, person
 
 
 def signature_rest(rest: str | None) -> tuple[str | None, str | None]:
@@ -107,20 +135,53 @@ def signature_rest(rest: str | None) -> tuple[str | None, str | None]:
     return title or None, year.group("year") if year else None
 
 
-def credited(
-    document: Document, match: re.Match[str], mentions: list[Mention], problems: list[Problem]
-) -> None:
+def credited(text: str, match: re.Match[str], names: NameEvidence) -> Found | None:
+    """A view credited to a full name (`According to Philip Foner`), or to a lone surname
+    the document writes as a name (`according to Leland, Pookjinsquess sang`) that ends
+    its phrase: `According to Lenin it was` narrates what an actor thought."""
     people = match.group("people")
     first = people.split(" and ")[0].split(",")[0]
-    if clean_person(first) != first or len(first.split()) < 2:
-        return  # a full name: a historian cited, not a historical actor talked about
-    if already_sourced(document.text, match.end()):
-        return
+    if clean_person(first) != first:
+        return None
+    end = match.end()
+    if len(first.split()) < 2:
+        lone = lone_credit(text, match, names)
+        if lone is None:
+            return None
+        people, end = lone
+    if already_sourced(text, end):
+        return None
     reference = Reference(authors=person_names(people))
-    start = match.start("cue")
-    mentions.append(mention(document, start, match.end(), Kind.AUTHOR_ONLY, reference))
-    message = f"view attributed to {people} names no work; supply the source"
-    problems.append(vague(document, start, message))
+    return match.start("cue"), end, Kind.AUTHOR_ONLY, reference, people
+
+
+# A lone surname, or two joined by `and`, that ends its phrase; after `the works of`
+# a word that may follow a name will do too (`the works of Schoolcraft to believe`).
+LONE = re.compile(rf"(?P<people>{CAP}(?:[ ]and[ ]{CAP})?)(?=[,.;:)]|--|[ ]?[–—])")
+LONE_AFTER_NOUN = re.compile(rf"(?P<people>{CAP}(?:[ ]and[ ]{CAP})?)(?=[ ](?P<next>[a-z]+)\b)")
+
+
+def lone_credit(text: str, match: re.Match[str], names: NameEvidence) -> tuple[str, int] | None:
+    """(people, end) of a credit to lone surnames after `according to` or `the works of`,
+    each with the document's evidence that it is a name (NameEvidence.lone_surname), or
+    None."""
+    at, cue = match.start("people"), match.group("cue")
+    if cue.endswith("by"):
+        return None  # `claimed by Argentina`: a verb's agent may be a country or a body
+    lone = LONE.match(text, at)
+    if lone is None and cue.endswith("of"):
+        lone = LONE_AFTER_NOUN.match(text, at)
+        if lone is not None and lone.group("next") not in FOLLOWERS:
+            lone = None
+    if lone is None:
+        return None
+    people = lone.group("people")
+    for family in people.split(" and "):
+        if family in NOT_PEOPLE or family.endswith(IDEOLOGY_ENDINGS):
+            return None
+        if family.lower() in NOT_WORKS or not names.lone_surname(family):
+            return None
+    return people, lone.end("people")
 
 
 def already_sourced(text: str, position: int) -> bool:
@@ -171,8 +232,17 @@ CREDITING_ALONE = """
 CREDITING_WITH_COMPLEMENT = """
     said writes wrote notes noted stated explains explained tells relates related mentions
     mentioned shows showed shown describes described adds added concludes concluded reports
-    reported records recorded denies denied holds complains complained
+    reported records recorded denies denied holds complains complained speaks_of gives
 """
+# In the present, as an essayist writes of what a writer's text does, a verb of telling
+# credits without a complement: `Spitta mentions the fine fugue`, `La Hontan speaks of the
+# Outchepoues`, `Mr. Métivier gives as his explanation`. (Stories narrate in the past.)
+# (Not `records`, `reports`: nouns too, `the Leech Lake records`.)
+PRESENT_TELLING = frozenset(("mentions", "relates", "describes", "speaks of", "gives"))
+# What it tells follows it: `mentions the fine fugue`, `gives as his explanation`.
+TOLD_NEXT = re.compile(
+    rf"[ ](?:(?:the|a|an|his|her|their|this|these|those|also|as|several|many)\b|[{UPPER}“\"‘])"
+)
 
 
 def alternatives(words: str) -> str:
@@ -209,10 +279,21 @@ FOLLOWING = rf"(?<![\w.’'-])(?P<person>{SAYER})[ ]in[ ]the[ ]following[ ](?:wo
 # Each frame with the words it cannot match without, found first at memory speed: only the
 # paragraphs holding them are read with the frame (most paragraphs hold none).
 FORWARD_SIGN = rf"\b(?:{alternatives(CREDITING_ALONE)}|{alternatives(CREDITING_WITH_COMPLEMENT)})\b"
+# Information credited to the person it came from: `The description which follows was
+# obtained from Mrs. Brown`, `This piece of information was furnished by Caroline le
+# Tullier`. A place or a body may stand there too (`obtained from New York`), so the
+# person is named as people are: an honorific, initials, or a given name first (informant).
+SOURCE_VERBS = "obtained|learned|learnt|heard|received|gathered"
+INFORMANT_VERBS = "furnished|supplied|communicated"
+FROM_SOURCE = (
+    rf"\b(?P<source>(?:{SOURCE_VERBS})[ ]from|(?:{INFORMANT_VERBS})[ ](?:to[ ]me[ ]|me[ ])?by)"
+    rf"[ ](?P<person>{SAYER})"
+)
 SAYINGS = [
     (re.compile(pattern), re.compile(sign))
     for pattern, sign in (
         (FORWARD, FORWARD_SIGN),
+        (FROM_SOURCE, rf"\b(?:{SOURCE_VERBS}|{INFORMANT_VERBS})[ ]"),
         (INVERTED, rf"\b(?:{INVERTED_VERBS})\b"),
         (WORDS_OF, r"\b(?:[Ww]ords[ ]of|with)[ ]"),
         (FOLLOWING, r"\bin[ ]the[ ]following[ ]"),
@@ -245,31 +326,47 @@ def find_sayings(document: Document) -> tuple[list[Mention], list[Problem]]:
     text = document.text
     if is_dialogue(text):
         return [], []
-    names = NameEvidence(text)
-    listed: dict[str, bool] = {}  # surname → whether a reading-list entry names its work
-    found: list[tuple[int, int, str]] = []
-    for pattern, sign in SAYINGS:
-        for match in frames(text, pattern, sign):
-            sayer = sayer_of(match, names)
-            if sayer is None or sentence_sourced(text, match.start()):
-                continue
-            if work_named_near(text, sayer, match, listed):
-                continue
-            # an inverted frame begins at its verb (`says Kuhnau`), the others at the name
-            start = sayer[0] if match.start() == match.start("person") else match.start()
-            found.append((start, match.end(), sayer[1]))
     mentions: list[Mention] = []
     problems: list[Problem] = []
-    end = -1
-    for start, stop, person in sorted(found):
-        if start < end:
-            continue  # two frames over one credit: `as Spencer observed` is one
-        end = stop
+    for start, stop, person in Sayings(text).found(text):
         reference = Reference(authors=person_names(person))
         mentions.append(mention(document, start, stop, Kind.AUTHOR_ONLY, reference))
         message = f"view attributed to {person} names no work; supply the source"
         problems.append(vague(document, start, message))
     return mentions, problems
+
+
+class Sayings:
+    """The sayings frames over one document, with what they learn of it: the evidence for
+    its names, and which surnames a reading-list entry gives a work."""
+
+    def __init__(self, text: str) -> None:
+        self.whole = text
+        self.names = NameEvidence(text)
+        self.listed: dict[str, bool] = {}  # surname → whether a reading-list entry names its work
+
+    def found(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, person) of each credit in `text` (the document's sentences view, or
+        a part of it), in text order, one for frames that overlap."""
+        found: list[tuple[int, int, str]] = []
+        for pattern, sign in SAYINGS:
+            for match in frames(text, pattern, sign):
+                sayer = sayer_of(match, self.names)
+                if sayer is None or sentence_sourced(text, match.start()):
+                    continue
+                if work_named_near(text, sayer, match, self.listed, self.whole):
+                    continue
+                # an inverted frame begins at its verb (`says Kuhnau`), the others at the name
+                start = sayer[0] if match.start() == match.start("person") else match.start()
+                found.append((start, match.end(), sayer[1]))
+        kept: list[tuple[int, int, str]] = []
+        end = -1
+        for start, stop, person in sorted(found):
+            if start < end:
+                continue  # two frames over one credit: `as Spencer observed` is one
+            end = stop
+            kept.append((start, stop, person))
+        return kept
 
 
 def frames(text: str, pattern: re.Pattern[str], sign: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -317,10 +414,11 @@ class NameEvidence:
         return word.casefold() not in self.lower and word in self.inside
 
 
-INSIDE_SENTENCE = re.compile(r"(?<=[\w,;] )[^\W\d_]+")
+INSIDE_SENTENCE = re.compile(r"(?<=[\w,;][ \n])[^\W\d_]+")  # (a wrapped line may break there)
 ARTICLES = frozenset({"The", "A", "An"})
 QUOTE_BEFORE = re.compile(r"[,!?][’'”\"][ ]$")
 QUOTE_NEXT = re.compile(r",?[ ][“\"‘]")
+PARTICIPLE_NEXT = re.compile(r"[ ](?:is|was|are|were)\b")
 
 
 def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | None:
@@ -331,10 +429,18 @@ def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | Non
     groups = match.groupdict()
     weak = groups.get("weak")
     after_quote = QUOTE_BEFORE.search(match.string, max(0, match.start() - 4), match.start())
-    if weak and groups.get("complement") is None and not groups.get("manner") and not after_quote:
-        return None  # (after a quotation, `‘…,’ Miss Mitford writes.` credits it)
+    bare = weak and groups.get("complement") is None and not groups.get("manner")
+    # (after a quotation, `‘…,’ Miss Mitford writes.` credits it; `the people Grossman
+    # describes in the cemetery` has no object and narrates)
+    told = weak in PRESENT_TELLING and TOLD_NEXT.match(match.string, match.end())
+    if bare and not after_quote and not told:
+        return None
     if weak == "said" and QUOTE_NEXT.match(match.string, match.end()):
         return None  # `Wewillemuck said, "Why ...`: a story's dialogue
+    if (groups.get("verb") or "").startswith("referred") and PARTICIPLE_NEXT.match(
+        match.string, match.end()
+    ):
+        return None  # `the Black Cat referred to is not Glooscap`: a participle, no one speaks
     start, person = match.start("person"), match.group("person")
     words = person.split()
     while len(words) > 1 and words[0] in NOT_PEOPLE:
@@ -345,10 +451,20 @@ def sayer_of(match: re.Match[str], names: NameEvidence) -> tuple[int, str] | Non
     family = words[-1]
     if family in NOT_PEOPLE or family.endswith(IDEOLOGY_ENDINGS) or family.lower() in NOT_WORKS:
         return None
+    if groups.get("source"):
+        return (start, " ".join(words)) if informant(groups, words) else None
     titled = groups.get("honorific") or groups.get("initials") or len(words) > 1
     if not titled and not names.lone_surname(family) and not plain_credit(groups, family, names):
         return None
     return start, " ".join(words)
+
+
+def informant(groups: dict[str, str | None], words: list[str]) -> bool:
+    """Whether the words name a person as an informant is named: with an honorific,
+    initials, or a given name before the surname (`Peter Selmore`, not `New York`)."""
+    if groups.get("honorific") or groups.get("initials"):
+        return True
+    return len(words) > 1 and words[0].lower() in tagger.given_names()
 
 
 def plain_credit(groups: dict[str, str | None], family: str, names: NameEvidence) -> bool:
@@ -360,15 +476,16 @@ def plain_credit(groups: dict[str, str | None], family: str, names: NameEvidence
 
 
 def work_named_near(
-    text: str, sayer: tuple[int, str], match: re.Match[str], listed: dict[str, bool]
+    text: str, sayer: tuple[int, str], match: re.Match[str], listed: dict[str, bool], whole: str
 ) -> bool:
     """The person's work is named: anywhere as a reading list writes it (`Vansina, Oral
     Tradition as History (1985)`), just before the credit as a possessive (`Sartre’s
     masterpiece Critique`), or in its sentence (`Filtzer showed in his book Soviet
-    Workers`). The view is then that work's, found by the finders of works."""
+    Workers`). The view is then that work's, found by the finders of works. Reading lists
+    are looked for in `whole`, the document `text` is part of."""
     family = re.escape(sayer[1].split()[-1])
     if family not in listed:  # once a document and name: the search reads the whole text
-        entry = re.search(rf"(?m:{ENTRY_START}{ENTRY_HEAD}{family},[ ]{ENTRY_TAIL})", text)
+        entry = re.search(rf"(?m:{ENTRY_START}{ENTRY_HEAD}{family},[ ]{ENTRY_TAIL})", whole)
         listed[family] = entry is not None
     if listed[family]:
         return True
@@ -387,7 +504,9 @@ POSSESSIVE_REACH = 400
 # An entry opens a line or, in a list whose lines the sentences view joined, a bullet.
 ENTRY_START = r"(?:^|(?<=[ ])[-*+•](?=[ ]))"
 ENTRY_HEAD = r"[^\w\n]{0,8}(?:[^\W\d_][^\s,]*[ ]){0,3}"  # a bullet, given names
-ENTRY_TAIL = r"[^\n]{0,200}?(?:\(\d{4}\)|\bpp?\.|\bCh\.)"
+# Not `Mattheson, in his Ehren-Pforte (p. 410), tells us`, `Mattheson, in Das Orchester
+# (1713), speaks`: sentences opening a paragraph.
+ENTRY_TAIL = r"(?!in[ ])[^\n]{0,200}?(?:\(\d{4}\)|\bpp?\.|\bCh\.)"
 # `in his seminal book Soviet Workers`, `in his fine History of ...`, but not `in his preface`.
 IN_HIS_WORK = re.compile(rf"\bin[ ](?:his|her|their)[ ](?:[a-z]+[ ]){{0,3}}[*_“\"‘]?[{UPPER}]")
 
@@ -440,3 +559,65 @@ def sentence_end(text: str, position: int) -> int:
         if len(QUOTE_MARKS.findall(text, position, stop.end())) % 2 == 0:
             return stop.end()
     return limit
+
+
+# A signature set in italics, as Project Gutenberg texts print them: `--_Wordsworth._` under
+# an epigraph, `...for luck.--_From Mr. Isaac Le Patourel and others._` ending a story
+# (the informant who told it), `--_Collected by Mr. J. Linwood Pitts, of the Library._`.
+# It ends its paragraph, and follows a closing quotation mark, a sentence's stop, or (alone
+# on its line) a paragraph that ends with a quotation.
+EMPHASIS_DASH = re.compile(r"(?:--|[–—―])(?=[_*])")
+SIGNATURE_LEAD = (
+    r"(?:From|Collected[ ]by|Told[ ]by|Related[ ]by|Communicated[ ]by|Contributed[ ]by)[ ]"
+)
+EMPHASISED = re.compile(
+    rf"(?:--|[–—―])(?P<mark>[_*])(?:{SIGNATURE_LEAD})?(?P<person>{SAYER})"
+    rf"(?:[ ]and[ ]others|,[ ](?P<rest>[^_*\n]{{1,120}}?))?\.?(?P=mark)\.?[ \t]*"
+)
+SIGNATURE_REACH = 200  # characters from the dash to the end of its paragraph
+STOP_BEFORE = re.compile(r"[.!?][”\"’»]?$|[”\"’»]$")
+
+
+def emphasised_signature(text: str, dash: int) -> Found | None:
+    """The signature in italics at `dash`, or None: it must end its paragraph, and follow
+    a stop or a quotation (`“…humanities.”` above it, `…for luck.--_From …_`)."""
+    end = paragraph_end(text, dash, dash + SIGNATURE_REACH)
+    if end is None:
+        return None
+    window = text[dash:end].replace("\n", " ")  # a signature may wrap: `--_From Mr.\nMétivier._`
+    match = EMPHASISED.fullmatch(window)
+    if match is None:
+        return None
+    line_start = text.rfind("\n", 0, dash) + 1
+    before = text[line_start:dash]
+    if before.strip():
+        if not STOP_BEFORE.search(before):
+            return None
+    elif not QUOTE_END.search(text, max(0, line_start - SIGNATURE_REACH), line_start):
+        return None
+    person = match.group("person")
+    if any(mark in person for mark in APOSTROPHES):
+        return None  # `--_Métivier’s Dictionary_`: a work
+    words = person.split()
+    if words[0] in NOT_PEOPLE or words[-1] in NOT_PEOPLE or words[-1].lower() in NOT_WORKS:
+        return None
+    title, year = signature_rest(match.group("rest"))
+    reference = Reference(authors=person_names(person), title=title, year=year)
+    start = dash + match.start("person")
+    stop = dash + (match.end("rest") if match.group("rest") else match.end("person"))
+    return start, stop, Kind.ATTRIBUTION, reference, person
+
+
+APOSTROPHES = "’'"
+
+
+def paragraph_end(text: str, start: int, limit: int) -> int | None:
+    """The end of the paragraph `start` is in (a blank line, or the text's end), when it
+    comes before `limit`."""
+    blank = BLANK_LINE.search(text, start, min(len(text), limit + 2))
+    if blank is not None:
+        return blank.start()
+    return len(text) if len(text) <= limit else None
+
+
+BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")

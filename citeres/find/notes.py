@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from citeres.find import legal
+from citeres.find import legal, note_credits
 from citeres.find import note_evidence as evidence
 from citeres.find.note_labels import UNMISTAKABLE, Key, Label, labels, natural_end
 from citeres.find.note_markers import Marker, MarkerIndex, align, candidates
@@ -113,6 +113,7 @@ def find(document: Document) -> tuple[list[Mention], list[Problem], list[tuple[i
     mentions: list[Mention] = []
     problems: list[Problem] = []
     spans: list[tuple[int, int]] = []
+    kept: list[Note] = []
     for block in find_blocks(document):
         problems += numbering_problems(document, block)
         notes = block.notes
@@ -120,6 +121,11 @@ def find(document: Document) -> tuple[list[Mention], list[Problem], list[tuple[i
             if cites(document.text, note, after):
                 mentions += note_mentions(document, note)
         spans += [(part.top, part.end) for part in block.parts]
+        kept += notes
+    # A person credited in a note (`Dr. Boas tells me`, `From Rachel Duport.`) is cited there.
+    credits, credit_problems = note_credits.find_in_notes(document, kept)
+    mentions += credits
+    problems += credit_problems
     return mentions, problems, spans
 
 
