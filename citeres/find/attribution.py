@@ -238,7 +238,7 @@ CREDITING_WITH_COMPLEMENT = """
 # credits without a complement: `Spitta mentions the fine fugue`, `La Hontan speaks of the
 # Outchepoues`, `Mr. Métivier gives as his explanation`. (Stories narrate in the past.)
 # (Not `records`, `reports`: nouns too, `the Leech Lake records`.)
-PRESENT_TELLING = frozenset(("mentions", "relates", "describes", "speaks of", "gives"))
+PRESENT_TELLING = frozenset(("mentions", "relates", "speaks of", "gives"))
 # What it tells follows it: `mentions the fine fugue`, `gives as his explanation`.
 TOLD_NEXT = re.compile(
     rf"[ ](?:(?:the|a|an|his|her|their|this|these|those|also|as|several|many)\b|[{UPPER}“\"‘])"
