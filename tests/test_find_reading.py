@@ -138,3 +138,18 @@ def test_authors_parted_by_semicolons_are_one_entry() -> None:
         "Keil, S.; Okazaki, N.; Lafferty, J. (2001). Conditional fields. Proc. ICML.\n"
     )
     assert [line for line, _ in raws(text)] == [3, 5]
+
+
+def test_a_wiki_pages_external_links_are_its_further_reading() -> None:
+    text = (
+        "External links\n\n"
+        "Wikimedia Commons has media related to Quillfeather.\n\n"
+        "Official website http://quillfeather.example.org/, including the charter "
+        "https://quillfeather.example.org/charter\n"
+        "Quillfeather Wiki https://wiki.quillfeather.example.org/(timeline of the community "
+        "https://wiki.quillfeather.example.org/Timeline)\n"
+        "Quillfeather Source Repository\n\n"
+        "Navigation menu\n\n"
+        "Personal tools\n"
+    )
+    assert [line for line, _ in raws(text)] == [5, 6, 7]  # one a line, the box and menu not
