@@ -104,3 +104,67 @@ def test_a_review_entry_keeps_the_journal_it_was_printed_in() -> None:
     )
     ((_, raw),) = found(text)
     assert raw.endswith("In Social History of Medicine 29.4 (February 2016): 844-45.")
+
+
+def markdown_found(source: str) -> list[tuple[int, str]]:
+    """Entries of a Markdown page as its reader gives it (marks dropped, italics kept)."""
+    from citeres.read.markdown import convert_spans
+
+    text, links, italics = convert_spans(source)
+    document = Document.from_text("t.md", text, links, italics)
+    mentions, _ = entries.find(document)
+    return [(m.line, text[m.start : m.end]) for m in mentions]
+
+
+def test_a_book_in_italics_and_the_pages_to_read_is_an_entry() -> None:
+    source = (
+        "## Week 3\n\n### *Salt and Smoke*, 12--40\n\n"
+        "- *TPC*, ix-xiv.\n"
+        '- Mara Quell, "Kitchens of the Coast".\n\n'
+        "### Wednesday\n\n"
+        "- *TPC* (5: Ovens and Hearths), 77-98.\n\n"
+        "- *Note*: bring the worksheet to class.\n"
+        "- *Optional*, if you have time.\n"
+    )
+    assert markdown_found(source) == [
+        (3, "Salt and Smoke, 12--40"),  # a day's heading that names the book read
+        (5, "TPC, ix-xiv."),  # a book known by its abbreviation, pages in roman numerals
+        (6, 'Mara Quell, "Kitchens of the Coast".'),  # in a list of readings: a reading
+        (10, "TPC (5: Ovens and Hearths), 77-98."),
+    ]
+
+
+def test_a_linked_title_in_a_list_of_readings_is_an_entry() -> None:
+    source = (
+        "Primary sources\n"
+        "- Odile Brack, *A Treatise of Bread* (London, 1791), 3-9.\n"
+        "- Hester Vane [The Cottage Larder](https://books.example.org/larder)\n"
+        "- [A timeline of early bakeries](https://example.org/timeline)\n"
+        "- Look through [this page](https://example.org/page), and note one recipe.\n"
+    )
+    assert [line for line, _ in markdown_found(source)] == [2, 3, 4]
+
+
+def test_links_in_a_list_that_holds_no_reading_are_not_entries() -> None:
+    source = (
+        "Course links\n"
+        "- [Discussion board](https://learn.example.edu/board)\n"
+        "- [Office hours sign-up](https://example.org/hours)\n"
+    )
+    assert markdown_found(source) == []
+
+
+def test_an_entry_right_under_a_heading_is_found_at_its_own_line() -> None:
+    source = (
+        "### Chapters in Books\n"
+        '"Salt Roads of the North," in Ida Brun (ed.), Ways of Trade, 12-30. '
+        "Leeds: Fenwick Press, 2019.\n\n"
+        "### Other Writing\n"
+        "{% include box.html text='\n"
+        "- Odile Brack, *A Treatise of Bread* (London, 1791), 3-9.\n"
+        "- [A timeline of early bakeries](https://example.org/timeline)\n"
+        "'%}\n"
+    )
+    found_lines = markdown_found(source)
+    assert [line for line, _ in found_lines] == [2, 6, 7]
+    assert found_lines[-1][1] == "A timeline of early bakeries https://example.org/timeline"

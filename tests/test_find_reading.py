@@ -153,3 +153,18 @@ def test_a_wrapped_entry_a_paragraph_list_ends_at_the_footnotes() -> None:
         "    <https://example.org/tools/>\n"
     )
     assert [line for line, _ in raws(text)] == [3, 7, 10]
+
+
+def test_a_wiki_pages_external_links_are_its_further_reading() -> None:
+    text = (
+        "External links\n\n"
+        "Wikimedia Commons has media related to Quillfeather.\n\n"
+        "Official website http://quillfeather.example.org/, including the charter "
+        "https://quillfeather.example.org/charter\n"
+        "Quillfeather Wiki https://wiki.quillfeather.example.org/(timeline of the community "
+        "https://wiki.quillfeather.example.org/Timeline)\n"
+        "Quillfeather Source Repository\n\n"
+        "Navigation menu\n\n"
+        "Personal tools\n"
+    )
+    assert [line for line, _ in raws(text)] == [5, 6, 7]  # one a line, the box and menu not

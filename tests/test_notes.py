@@ -413,3 +413,34 @@ def test_a_note_telling_a_year_in_a_sentence_cites_nothing() -> None:
     )
     mentions, _, _ = notes.find(document(text))
     assert [m.note for m in mentions] == [2]
+
+
+def test_commentary_in_a_note_is_no_citation_however_it_mentions_years() -> None:
+    text = essay(
+        "Brenner taught there.1 The organ was rebuilt.2 A copy survives.3 So it is told.4\n",
+        [
+            "1. This is the year given by Holm. Older lexicons say 1702; this, however, "
+            "must be an error, for Brenner (1702) would then be twelve years old.",
+            "2. See also next chapter.",
+            "3. The copy was made from a manuscript in the town library, which bears no "
+            "such *titulus*; the name may once have been given to it in 1714.",
+            '4. "Si puo suonare a due cembali."',
+        ],
+    )
+    mentions, _, _ = notes.find(document(text))
+    assert mentions == []
+
+
+def test_a_note_naming_a_book_in_italics_or_a_letter_still_cites() -> None:
+    text = essay(
+        "A. So it was printed.1 B.2 C.3 D.4 E.5\n",
+        [
+            "1. The rondo is printed in *The Harpsichord Treasury* with its ornaments.",
+            "2. Ibid.",
+            "3. Marta Quell, letter to the author, March 3, 2019.",
+            "4. Minutes of the vestry meetings held 1788–1790.",
+            "5. *Gallimore*, under the article “Wells.”",
+        ],
+    )
+    mentions, _, _ = notes.find(document(text))
+    assert [m.note for m in mentions] == [1, 2, 3, 4, 5]

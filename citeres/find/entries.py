@@ -23,12 +23,16 @@ from citeres.parse.names import looks_like_name
 
 MAX_ENTRY = 600  # characters: longer paragraphs are prose that may cite, not entries
 MIN_ENTRY = 15
+MIN_UNIT = 5  # `*HAE*, 1-9`: an entry in italics and its pages may be shorter
 MAX_TITLE_WORDS = 40
 # The start of a list item: bullets, `1.`/`(a)` labels and the emoji some pages set before
 # each reading, none of which belong to the reference.
 LEAD = re.compile(r"[ \t]*(?:(?:[-*+•–—▪◦]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]+)?[^\w\"“‘'(\[_*]*")
 BULLET = re.compile(r"[ \t]*(?:[-*+•–—▪◦]|\(?\d{1,3}[.)])[ \t]")
 HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[=\-]{3,}[ \t]*$)")
+# A short line with no stop or comma, shorter than any line a writer wraps at: a heading.
+HEADING_LIKE = re.compile(r"[ \t]*[A-Z0-9][^.,;!?\n]{0,44}")
+ALPHANUMERIC = re.compile(r"[^\W_]")
 PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\Z")
 # Where a sentence ends and commentary begins: `7–30. REMEMBER that`, `~10 pp. A monk`.
 SENTENCE_END = re.compile(r"[.!?][\"”’)]?[ \t\n]+(?=[\"“‘(]?[A-Z][\w’'-]*[ \t])")
@@ -69,6 +73,19 @@ CLOSE_QUOTE = re.compile(r"[\"”’](?=[,.;:]|[ \t]+(?:in[ \t]|[A-Z])|[ \t]*$)"
 AFTER_QUOTE = re.compile(r"[,.”\"’]*[ \t]+[A-Z]")
 
 
+# What follows a title in italics in a schedule's entry: the pages, and maybe the chapter
+# they make (`, 1-31 (1: Cuisine of Contact).`, `, xi-xv.`, `, 1--39`).
+PAGE = r"(?:\d{1,4}|[ivxlc]{1,6})"
+PAGES_READ = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,80}\))?"  # `*HAE* (7: Food Habits and Racial Thinking), 169-78.`
+    rf"[ \t]*[,:][ \t]*(?:pp?\.[ \t]*)?{PAGE}[ \t]*(?:-{{1,3}}|–|—)[ \t]*{PAGE}"
+    r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*[.;]?[ \t]*"
+)
+# A few words, capitalised, then the address of the link they label, then at most a stop.
+LINKED = re.compile(r"(?P<words>[A-Z\"“‘][^\n]{0,150}?)[ \t]+(?:https?://|www\.)[^\s<>]+")
+MAX_LINK_WORDS = 16
+
+
 class Candidate(NamedTuple):
     start: int
     end: int
@@ -76,26 +93,53 @@ class Candidate(NamedTuple):
 
 
 def find(document: Document) -> tuple[list[Mention], list[Problem]]:
-    """Entries that read as references on their own; then, in a list that holds one, the
-    other items that name an author and a title (`Sidney Mintz, "Eating American".`):
-    a reading list's items are references even where they give no imprint."""
+    """Entries that read as references on their own, or that are a title in italics and
+    the pages read (`*Tastes like Chicken*, 1--39`); then, in a list that holds one, the
+    other items that name an author and a title (`Sidney Mintz, "Eating American".`) or
+    are a linked title (`Mary Randolph [The Virginia Housewife](...)`): a reading list's
+    items are references even where they give no imprint."""
     found: dict[int, Mention] = {}
     lists = set()
     units = list(candidates(document.text))
+    italic_ends = dict(document.italics)
     for unit in units:
-        if not worth_reading(document.text, unit):
+        reading = italic_reading(document.text, unit, italic_ends)
+        if reading is not None:
+            found[unit.start] = Mention.at(document, unit.start, reading, Kind.FURTHER_READING)
+            lists.add(unit.list)
+            continue
+        if unit.end - unit.start < MIN_ENTRY or not worth_reading(document.text, unit):
             continue
         reference = reference_part(document.text[unit.start : unit.end])
         if reference is not None and reads_as_reference(reference):
             found[unit.start] = mention(document, unit.start, reference)
             lists.add(unit.list)
     for unit in units:
-        if unit.list in lists and unit.start not in found:
+        if unit.list in lists and unit.start not in found and unit.end - unit.start >= MIN_ENTRY:
             text = document.text[unit.start : unit.end]
             reference = text[: sentence_end(text, 0)]
-            if names_author_and_title(reference):
+            if names_author_and_title(reference) or linked_title(reference):
                 found[unit.start] = mention(document, unit.start, reference)
     return sorted(found.values(), key=lambda m: m.start), []
+
+
+def italic_reading(text: str, unit: Candidate, italic_ends: dict[int, int]) -> int | None:
+    """The end of an entry that is only a title set in italics and the pages to read,
+    `*HAE*, xi-xv.` or `*HAE*, 33-55 (2: Food and the Founding).`, as a course schedule
+    lists its readings (a title known by its abbreviation alike); None for any other."""
+    end = italic_ends.get(unit.start)
+    if end is None or end >= unit.end:
+        return None
+    rest = PAGES_READ.fullmatch(text, end, unit.end)
+    return None if rest is None else unit.start + len(text[unit.start : unit.end].rstrip())
+
+
+def linked_title(reference: str) -> bool:
+    """`Mary Randolph The Virginia Housewife https://...`, `First Thanksgiving Menu
+    https://...`: a list item that is a few words ending in the link they label, with no
+    sentence running on after the link (`Browse the essays here https://..., and find`)."""
+    link = LINKED.fullmatch(reference.rstrip())
+    return link is not None and len(link.group("words").split()) <= MAX_LINK_WORDS
 
 
 def worth_reading(text: str, unit: Candidate) -> bool:
@@ -124,12 +168,14 @@ def candidates(text: str) -> Iterator[Candidate]:
         if not line.strip() or HEADING.match(line):
             at = line_end + 1
             continue
-        end = unit_end(text, line_end)
+        # A heading whose marks the reader dropped (`### Other Stuff`) is a unit of its own,
+        # not the first line of the entry under it.
+        end = line_end if HEADING_LIKE.fullmatch(line) else unit_end(text, line_end)
         if not BULLET.match(line):
             number += 1  # a paragraph ends the list before it and is a unit of its own
         lead = LEAD.match(text, at, end)
         start = lead.end() if lead else at
-        if MIN_ENTRY <= end - start <= MAX_ENTRY and starts_as_entry(text[start]):
+        if MIN_UNIT <= end - start <= MAX_ENTRY and starts_as_entry(text[start]):
             yield Candidate(start, end, number)
         if not BULLET.match(line):
             number += 1
@@ -150,6 +196,8 @@ def unit_end(text: str, line_end: int) -> int:
         line = text[end + 1 : next_end]
         if not line.strip() or BULLET.match(line) or HEADING.match(line):
             break
+        if not ALPHANUMERIC.search(line):
+            break  # `'%}`, the close of a template's block: markup, no part of the item
         end = next_end
     return end
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from citeres.identity import IBID, OPCIT, YEAR
+from citeres.identity import IBID, OPCIT, UPPER, YEAR
 
 NOTES_HEADING = re.compile(
     r"^[ \t]*(?:end\s*notes|notes|footnotes|notes and (?:references|sources)"
@@ -119,3 +119,52 @@ def line_above(text: str, offset: int) -> tuple[int, str]:
 
 def has_heading(text: str, start: int, end: int) -> bool:
     return bool(NOTES_HEADING.search(text, start, end))
+
+
+# A piece of a note that the parser reads as a title alone (and perhaps a year or a number)
+# is what it makes of any sentence: `This is the date given by Mattheson. In some
+# dictionaries we find 1667`. Such a piece is a reference only on a sign of its own: a
+# short form, a title set off in italics or quotes, a name heading it, a date or page at
+# its end; or on fields beyond a title and a year.
+STRONG_FIELDS = ("authors", "editors", "translators", "edition", "pages", "url", "doi", "isbn")
+# The names of a journal, a series, a place, a publisher are capitalised; what the parser
+# takes for one in a sentence often is not (`In some dictionaries we find`).
+NAMED_FIELDS = ("container", "series", "place", "publisher")
+SHORT_FORM = re.compile(rf"[\s(\[*_]*(?:{IBID})|.{{0,80}}?{OPCIT}", re.IGNORECASE)
+# A title set off: in italics (marks kept in a note) or in quotes, no quotation mark inside.
+SET_OFF = re.compile(
+    r"\*(?P<italic>[^*\n]{2,}?)\*|(?<!\w)_(?P<underscored>[^_\n]{2,}?)_(?!\w)"
+    r"|[“\"„«‘](?P<quoted>[^”\"“»’‘„«\n]{2,})[”\"“»’]"
+)
+MAX_SET_OFF_WORDS = 20
+NAME_HEAD = re.compile(rf"[\s(\[]*(?:[{UPPER}][\w'’.-]*\s+){{0,4}}[{UPPER}][\w'’-]+,\s")
+# A date or page where an imprint or locator stands, `, 1910.`, `(1784).`, `16–21.`, not a
+# year told in a sentence (`we find 1667`).
+ENDS_ON_NUMBER = re.compile(r"(?:[,(]\s*\d+|\d+\s*[–-]+\s*\d+)\)?[.,;]?\s*$")
+
+
+def piece_cites(raw: str) -> bool:
+    """Whether one piece of a note that cites (split.py cut it out) is a reference."""
+    if SHORT_FORM.match(raw) or NAME_HEAD.match(raw) or ENDS_ON_NUMBER.search(raw):
+        return True
+    if any(titled(found, raw) for found in SET_OFF.finditer(raw)):
+        return True
+    from citeres.parse.reference import parse_reference  # the models load on first use
+
+    parsed = parse_reference(raw)
+    reference = parsed.reference
+    if parsed.pages or any(getattr(reference, name) for name in STRONG_FIELDS):
+        return True
+    return any((getattr(reference, name) or " ")[0].isupper() for name in NAMED_FIELDS)
+
+
+def titled(found: re.Match[str], raw: str) -> bool:
+    """A title set off: capitalised, not a sentence quoted whole (`"Si puo fare a Due
+    Cembali."`), several words unless it opens the piece (`*Hamlet*, Act 3`)."""
+    inner = next(group for group in found.groups() if group is not None).strip()
+    words = inner.split()
+    if not inner[:1].isupper() or inner.endswith((".", "!", "?")):
+        return False
+    if len(words) > MAX_SET_OFF_WORDS:
+        return False
+    return len(words) > 1 or not raw[: found.start()].strip(" ([")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -118,7 +119,9 @@ def find(document: Document) -> tuple[list[Mention], list[Problem], list[tuple[i
         problems += numbering_problems(document, block)
         notes = block.notes
         for note, after in zip(notes, [*notes[1:], None], strict=True):
-            if cites(document.text, note, after):
+            if evidence.cites(document.text, note.start, note.end):
+                mentions += note_mentions(document, note, evidence.piece_cites)
+            elif cites(document.text, note, after):  # an Ibid. points at it: all it says
                 mentions += note_mentions(document, note)
         spans += [(part.top, part.end) for part in block.parts]
         kept += notes
@@ -470,7 +473,11 @@ def url_only(text: str, note: Note) -> str | None:
     return url
 
 
-def note_mentions(document: Document, note: Note) -> list[Mention]:
+def note_mentions(
+    document: Document, note: Note, kept: Callable[[str], bool] = lambda raw: True
+) -> list[Mention]:
+    """The citations of a note: its URL, its legal citations, or each piece of it that
+    `kept` takes for a reference (commentary between references is no citation)."""
     from citeres.find.split import split_note
 
     url = url_only(document.text, note)
@@ -493,6 +500,9 @@ def note_mentions(document: Document, note: Note) -> list[Mention]:
     # Every citation of a note is reported at the note, where a reader looks it up.
     mentions = []
     for start, end in split_note(document.text, note.start, note.end):
+        raw = squash(document.text[start:end])
+        if not kept(raw):
+            continue
         mentions.append(
             Mention(
                 path=document.path,
@@ -500,7 +510,7 @@ def note_mentions(document: Document, note: Note) -> list[Mention]:
                 start=start,
                 end=end,
                 kind=Kind.FULL,
-                raw=squash(document.text[start:end]),
+                raw=raw,
                 note=note.number,
             )
         )

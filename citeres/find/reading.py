@@ -31,16 +31,21 @@ HEADING = re.compile(  # `*+`: a line of spaces is not split between the two run
     rf"^[ \t]*+(?:#+[ \t]*+)?{SECTION_NUMBER}"
     r"(?:further|suggested|recommended|additional|select(?:ed)?)?[ \t]*+"
     r"(?:reading(?:s| list)?|bibliography|references|works[ \t]+cited|sources|"
-    rf"literature|{FOREIGN_HEADINGS})[ \t]*:?[ \t]*${NUMBERED_ALONE}",
+    rf"literature|external[ \t]+links|{FOREIGN_HEADINGS})[ \t]*:?[ \t]*${NUMBERED_ALONE}",
     re.IGNORECASE | re.MULTILINE,
 )
 # What ends a reading list: another heading of the page, or site boilerplate.
 # The headings only as whole lines: `Notes in Computer Science. Springer.` goes on an entry.
 STOP = re.compile(
-    r"^(?:(?:notes|end\s*notes|footnotes|comments?|about the author)[ \t]*:?[ \t]*$|"
+    r"^(?:(?:notes|end\s*notes|footnotes|comments?|about the author|see also)[ \t]*:?[ \t]*$|"
     r"add new comment|related\b|share\b|tags?\b|leave a (?:comment|reply)|reply\b|"
-    r"posted in\b|filed under\b|this website uses cookies|by continuing to use)",
+    r"posted in\b|filed under\b|this website uses cookies|by continuing to use|navigation menu)",
     re.IGNORECASE,
+)
+# The box a wiki sets over its External links, pointing to a sister project: no entry.
+SISTER_PROJECT = re.compile(
+    r"^Wiki(?:media Commons|quote|source|books|versity|voyage|news|data|species)"
+    r"[ \t]+has[ \t]+[\w \t]{0,60}\b(?:related to|about|on)\b"
 )
 LINE = re.compile(r"^.*$", re.MULTILINE)
 # A rule (`---`, `* * *`) or a Markdown footnote (`[^3]: ...`): the section is over.
@@ -57,6 +62,8 @@ LETTERS = re.compile(r"[^\W\d_]{2,}")
 # A Markdown link definition (`[Markdown]: http://...`) is markup, not an entry.
 LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:[ \t]*\S")
 LINK_LINE = re.compile(r"^[ \t]*<?(?:https?://|www\.)\S+$")
+# A line that ends in a link's address ended its entry there; no writer wraps after a link.
+LINK_ENDED = re.compile(r"(?:https?://|www\.)\S+$")
 WRAPPED = 60  # characters: a line this long that stops mid-entry was wrapped by its writer
 ENDINGS = (".", "!", "?")
 SURNAME = r"[A-Z][\w’'-]*\w"  # (`Era',` closes a quoted title, no name ends so)
@@ -115,6 +122,8 @@ def entry_spans(text: str, start: int) -> list[tuple[int, int]]:
         first = ""
         raw = line.group().strip()
         if URL_OR_MARKER.match(raw) or not LETTERS.search(raw) or LINK_DEFINITION.match(raw):
+            continue
+        if SISTER_PROJECT.match(raw):
             continue
         if subheading(lines, at):
             continue
@@ -189,6 +198,7 @@ def runs_on(lines: list[tuple[re.Match[str], bool]], at: int, first: str) -> boo
     return (
         len(before.strip()) >= WRAPPED
         and not before.endswith(ENDINGS)
+        and not LINK_ENDED.search(before)
         and not ENTRY_START.match(line.strip())
     )
 
