@@ -35,6 +35,28 @@ class NoteSpan(Protocol):
     def number(self) -> int: ...
 
 
+def in_note(
+    document: Document,
+    note: NoteSpan,
+    start: int,
+    end: int,
+    kind: Kind,
+    reference: Reference | None = None,
+) -> Mention:
+    """A citation of a note, reported at the note's line, where a reader looks it up."""
+    raw = squash(document.text[start:end])
+    return Mention(
+        path=document.path,
+        line=note.line,
+        start=start,
+        end=end,
+        kind=kind,
+        raw=raw,
+        note=note.number,
+        reference=reference,
+    )
+
+
 # A note that is only its informant: `From Rachel Duport.`, `From one of the Le Poidevins,
 # of Pleinheaume.`, `Told by Mrs. Ozanne.`: the informant is the source of the story it
 # marks. (A place or a book would come after `From` as well: a person is an honorific, a
@@ -67,19 +89,7 @@ def find_in_notes(
                 continue
             seen.add(family)
             start, end = note.start + start, note.start + end
-            raw = squash(text[start:end])
-            mentions.append(
-                Mention(
-                    path=document.path,
-                    line=note.line,
-                    start=start,
-                    end=end,
-                    kind=kind,
-                    raw=raw,
-                    note=note.number,
-                    reference=reference,
-                )
-            )
+            mentions.append(in_note(document, note, start, end, kind, reference))
             if reference.title is None:
                 problems.append(vague_at(document, note.line, vague_message(kind, person)))
     return mentions, problems

@@ -29,7 +29,6 @@ from citeres.find.note_markers import Marker, MarkerIndex, align, candidates
 from citeres.identity import IBID, YEAR_MAX, YEAR_MIN
 from citeres.model import Document, Kind, Mention, Problem, Reference, WorkType
 from citeres.problems import ProblemKind, templated
-from citeres.text import squash
 
 K = ProblemKind
 
@@ -482,39 +481,19 @@ def note_mentions(
 
     url = url_only(document.text, note)
     if url is not None:
+        reference = Reference(url=url, type=WorkType.WEB)
         return [
-            Mention(
-                path=document.path,
-                line=note.line,
-                start=note.start,
-                end=note.start + len(url),
-                kind=Kind.URL,
-                raw=url,
-                note=note.number,
-                reference=Reference(url=url, type=WorkType.WEB),
+            note_credits.in_note(
+                document, note, note.start, note.start + len(url), Kind.URL, reference
             )
         ]
     legal_mentions = legal.within(document, note.start, note.end)
     if legal_mentions:  # a legal note: its citations are the legal finder's, on the note's line
         return [replace(m, line=note.line, note=note.number) for m in legal_mentions]
     # Every citation of a note is reported at the note, where a reader looks it up.
-    mentions = []
-    for start, end in split_note(document.text, note.start, note.end):
-        raw = squash(document.text[start:end])
-        if not kept(raw):
-            continue
-        mentions.append(
-            Mention(
-                path=document.path,
-                line=note.line,
-                start=start,
-                end=end,
-                kind=Kind.FULL,
-                raw=raw,
-                note=note.number,
-            )
-        )
-    return mentions
+    pieces = split_note(document.text, note.start, note.end)
+    found = [note_credits.in_note(document, note, a, b, Kind.FULL) for a, b in pieces]
+    return [m for m in found if kept(m.raw)]
 
 
 def numbering_problems(document: Document, block: NotesBlock) -> list[Problem]:
